@@ -1,0 +1,157 @@
+// SQLite schema, shared by the embedded libsql file database and Cloudflare D1.
+// Timestamps are ISO-8601 strings: they sort lexicographically and read the same on every driver.
+import { sqliteTable, text, integer, real, primaryKey, index } from 'drizzle-orm/sqlite-core'
+import {
+  ARTICLE_ORIGINS,
+  ENTITY_ORIGINS,
+  ENTITY_TYPES,
+  FEED_STATUSES,
+  INCIDENT_KINDS,
+  INCIDENT_RELATIONS,
+} from './vocab.js'
+
+export const feeds = sqliteTable('feeds', {
+  id: text('id').primaryKey(),
+  url: text('url').notNull().unique(),
+  name: text('name'),
+  siteUrl: text('site_url'),
+  etag: text('etag'),
+  lastModified: text('last_modified'),
+  status: text('status', { enum: FEED_STATUSES }).notNull().default('ok'),
+  errorCount: integer('error_count').notNull().default(0),
+  lastError: text('last_error'),
+  lastFetchedAt: text('last_fetched_at'),
+  lastSuccessAt: text('last_success_at'),
+  nextFetchAt: text('next_fetch_at'),
+  createdAt: text('created_at').notNull(),
+})
+
+export const articles = sqliteTable(
+  'articles',
+  {
+    id: text('id').primaryKey(),
+    url: text('url').notNull().unique(),
+    title: text('title').notNull(),
+    source: text('source').notNull(),
+    publishedAt: text('published_at').notNull(),
+    fetchedAt: text('fetched_at').notNull(),
+    text: text('text').notNull(),
+    origin: text('origin', { enum: ARTICLE_ORIGINS }).notNull(),
+    feedId: text('feed_id'),
+    guid: text('guid'),
+    incidentId: text('incident_id'),
+  },
+  (t) => [
+    index('articles_incident_idx').on(t.incidentId),
+    index('articles_published_idx').on(t.publishedAt, t.id),
+    index('articles_guid_idx').on(t.feedId, t.guid),
+  ],
+)
+
+export const entities = sqliteTable(
+  'entities',
+  {
+    id: text('id').primaryKey(),
+    type: text('type', { enum: ENTITY_TYPES }).notNull(),
+    name: text('name').notNull(),
+    aliases: text('aliases', { mode: 'json' }).$type<string[]>().notNull(),
+    origin: text('origin', { enum: ENTITY_ORIGINS }).notNull(),
+    provisional: integer('provisional', { mode: 'boolean' }).notNull().default(false),
+    description: text('description'),
+    firstSeenAt: text('first_seen_at'),
+    firstSeenUrl: text('first_seen_url'),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [index('entities_type_name_idx').on(t.type, t.name)],
+)
+
+export const articleEntities = sqliteTable(
+  'article_entities',
+  {
+    articleId: text('article_id').notNull(),
+    entityId: text('entity_id').notNull(),
+    surface: text('surface').notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.articleId, t.entityId] }),
+    index('article_entities_entity_idx').on(t.entityId),
+  ],
+)
+
+export const incidents = sqliteTable(
+  'incidents',
+  {
+    id: text('id').primaryKey(),
+    title: text('title').notNull(),
+    summary: text('summary', { mode: 'json' }).notNull(),
+    kind: text('kind', { enum: INCIDENT_KINDS }).notNull(),
+    firstSeen: text('first_seen').notNull(),
+    lastSeen: text('last_seen').notNull(),
+    articleCount: integer('article_count').notNull(),
+    mergedInto: text('merged_into'),
+    /** Clustering state (entity and term weights), see pipeline/cluster/profile.ts. */
+    profile: text('profile', { mode: 'json' }).notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [index('incidents_last_seen_idx').on(t.lastSeen, t.id)],
+)
+
+export const incidentEntities = sqliteTable(
+  'incident_entities',
+  {
+    incidentId: text('incident_id').notNull(),
+    entityId: text('entity_id').notNull(),
+    articleCount: integer('article_count').notNull(),
+    lastSeen: text('last_seen').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.incidentId, t.entityId] }),
+    index('incident_entities_entity_idx').on(t.entityId, t.lastSeen),
+  ],
+)
+
+export const timelineEvents = sqliteTable(
+  'timeline_events',
+  {
+    id: text('id').primaryKey(),
+    articleId: text('article_id').notNull(),
+    date: text('date').notNull(),
+    text: text('text').notNull(),
+    sourceUrl: text('source_url').notNull(),
+  },
+  (t) => [index('timeline_article_idx').on(t.articleId)],
+)
+
+export const incidentLinks = sqliteTable(
+  'incident_links',
+  {
+    fromId: text('from_id').notNull(),
+    toId: text('to_id').notNull(),
+    relation: text('relation', { enum: INCIDENT_RELATIONS }).notNull(),
+    evidence: text('evidence'),
+    score: real('score'),
+  },
+  (t) => [primaryKey({ columns: [t.fromId, t.toId, t.relation] })],
+)
+
+/** Document frequencies of title/lead terms, for TF-IDF similarity in clustering. */
+export const terms = sqliteTable('terms', {
+  term: text('term').primaryKey(),
+  df: integer('df').notNull(),
+})
+
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+})
+
+/** One row per crawl or ingest run, with the errors a user needs to see. */
+export const runs = sqliteTable('runs', {
+  id: text('id').primaryKey(),
+  kind: text('kind').notNull(),
+  startedAt: text('started_at').notNull(),
+  finishedAt: text('finished_at'),
+  stats: text('stats', { mode: 'json' }).notNull(),
+  errors: text('errors', { mode: 'json' }).$type<{ target: string; message: string }[]>().notNull(),
+})

@@ -1,0 +1,27 @@
+// Closed vocabularies. Types, zod enums and drizzle `enum:` columns all derive from these arrays,
+// so adding a value is a one-line change that the compiler then follows everywhere.
+export const ENTITY_TYPES = [
+  'threat_actor',
+  'organization',
+  'software',
+  'malware',
+  'vulnerability',
+] as const
+export type EntityType = (typeof ENTITY_TYPES)[number]
+
+/** Where an entity's existence comes from: the shipped starter KB, an import, or text discovery. */
+export const ENTITY_ORIGINS = ['builtin', 'import', 'discovered'] as const
+export type EntityOrigin = (typeof ENTITY_ORIGINS)[number]
+
+export const INCIDENT_KINDS = ['incident', 'not_incident'] as const
+export type IncidentKind = (typeof INCIDENT_KINDS)[number]
+
+export const INCIDENT_RELATIONS = ['caused_by', 'same_actor', 'related'] as const
+export type IncidentRelation = (typeof INCIDENT_RELATIONS)[number]
+
+export const FEED_STATUSES = ['ok', 'failing', 'backing-off'] as const
+export type FeedStatus = (typeof FEED_STATUSES)[number]
+
+/** How an article entered sitrep. */
+export const ARTICLE_ORIGINS = ['feed', 'ingest'] as const
+export type ArticleOrigin = (typeof ARTICLE_ORIGINS)[number]

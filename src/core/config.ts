@@ -1,0 +1,70 @@
+// The only module that reads environment variables. Node passes process.env, Workers pass
+// their bindings; everything downstream receives a typed, validated Config.
+import { z } from 'zod'
+
+const flag = z
+  .string()
+  .optional()
+  .transform((v) => v === '1' || v === 'true' || v === 'yes')
+
+const schema = z.object({
+  DATABASE_URL: z.string().min(1).default('file:./data/sitrep.db'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  SITREP_ALLOW_PRIVATE_NETWORKS: flag,
+  SITREP_CRAWL_CRON: z.string().default('*/15 * * * *'),
+  SITREP_FETCH_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
+  SITREP_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  SITREP_MAX_BYTES: z.coerce.number().int().positive().default(5 * 1024 * 1024),
+  SITREP_FETCH_PAGES: z
+    .string()
+    .optional()
+    .transform((v) => v !== '0' && v !== 'false'),
+  SITREP_FEED_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
+  SITREP_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  SITREP_SEED_FEEDS: z
+    .string()
+    .optional()
+    .transform((v) => v !== '0' && v !== 'false'),
+  SITREP_USER_AGENT: z
+    .string()
+    .default('sitrep/0.1 (+https://github.com/sitrep-dev/sitrep; security news incident tracker)'),
+})
+
+export interface Config {
+  databaseUrl: string
+  port: number
+  allowPrivateNetworks: boolean
+  crawlCron: string
+  fetchTimeoutMs: number
+  connectTimeoutMs: number
+  maxBytes: number
+  fetchArticlePages: boolean
+  feedConcurrency: number
+  logLevel: 'debug' | 'info' | 'warn' | 'error'
+  seedFeeds: boolean
+  userAgent: string
+}
+
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const clean = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''))
+  const parsed = schema.safeParse(clean)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    throw new Error(`Invalid configuration: ${issue?.path.join('.')}: ${issue?.message}`)
+  }
+  const e = parsed.data
+  return {
+    databaseUrl: e.DATABASE_URL,
+    port: e.PORT,
+    allowPrivateNetworks: e.SITREP_ALLOW_PRIVATE_NETWORKS,
+    crawlCron: e.SITREP_CRAWL_CRON,
+    fetchTimeoutMs: e.SITREP_FETCH_TIMEOUT_MS,
+    connectTimeoutMs: e.SITREP_CONNECT_TIMEOUT_MS,
+    maxBytes: e.SITREP_MAX_BYTES,
+    fetchArticlePages: e.SITREP_FETCH_PAGES,
+    feedConcurrency: e.SITREP_FEED_CONCURRENCY,
+    logLevel: e.SITREP_LOG_LEVEL,
+    seedFeeds: e.SITREP_SEED_FEEDS,
+    userAgent: e.SITREP_USER_AGENT,
+  }
+}

@@ -1,0 +1,14 @@
+// Everything a stage, job or route needs, built once in an entry file and passed down.
+// There is no module-level db, config or client anywhere in src/.
+import type { Config } from './config.js'
+import type { Logger } from './log.js'
+import type { HttpClient } from '../pipeline/fetch/types.js'
+import type { Repository } from '../storage/repository.js'
+
+export interface Deps {
+  config: Config
+  repo: Repository
+  http: HttpClient
+  log: Logger
+  now: () => Date
+}

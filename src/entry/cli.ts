@@ -1,0 +1,125 @@
+// `sitrep` command line. Every command opens the same Deps as the server; errors are printed as
+// one line (never a stack trace) and turn into a non-zero exit code.
+import { Command, InvalidArgumentError } from 'commander'
+import { describeError } from '../core/errors.js'
+import { crawlOnce } from '../jobs/crawl.js'
+import { ensureSeeded } from '../jobs/seed.js'
+import { feedsAdd, feedsImport, feedsList } from './cli/feeds.js'
+import { ingestCommand } from './cli/ingest.js'
+import { kbImport } from './cli/kb.js'
+import { progressLine } from './cli/progress.js'
+import { recluster } from './cli/recluster.js'
+import { createNodeRuntime, type NodeRuntime } from './node-deps.js'
+import { startServer } from './node.js'
+
+type Action = (rt: NodeRuntime) => Promise<number>
+
+async function withRuntime(action: Action): Promise<void> {
+  let rt: NodeRuntime | null = null
+  try {
+    rt = await createNodeRuntime(process.env)
+    process.exitCode = await action(rt)
+  } catch (err) {
+    console.error(`error: ${describeError(err)}`)
+    process.exitCode = 1
+  } finally {
+    await rt?.close()
+  }
+}
+
+const port = (v: string) => {
+  const n = Number(v)
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('not a port number')
+  return n
+}
+
+export function buildProgram(): Command {
+  const program = new Command('sitrep')
+    .description('Incident intelligence for security news: crawl, extract, link, serve.')
+    .showHelpAfterError()
+
+  program
+    .command('serve')
+    .description('serve the API and web pages, and crawl feeds on a schedule')
+    .option('-p, --port <n>', 'port to listen on (default $PORT or 8787)', port)
+    .option('--no-crawl-on-start', 'do not crawl right away, only on the schedule')
+    .action(async (o: { port?: number; crawlOnStart: boolean }) => {
+      try {
+        const server = await startServer(process.env, o.port !== undefined ? { port: o.port } : {}, {
+          crawlOnStart: o.crawlOnStart,
+        })
+        console.log(`sitrep is serving on http://localhost:${server.port}/ (Ctrl-C to stop)`)
+        const stop = () => void server.close().then(() => process.exit(0))
+        process.once('SIGINT', stop)
+        process.once('SIGTERM', stop)
+      } catch (err) {
+        console.error(`error: ${describeError(err)}`)
+        process.exit(1)
+      }
+    })
+
+  program
+    .command('crawl')
+    .description('fetch feeds and process new articles')
+    .requiredOption('--once', 'crawl once and exit (scheduled crawling runs under `sitrep serve`)')
+    .option('--all', 'fetch every feed, ignoring schedules and backoff')
+    .action((o: { all?: boolean }) =>
+      withRuntime(async ({ deps }) => {
+        await ensureSeeded(deps)
+        const progress = progressLine()
+        const r = await crawlOnce(deps, { all: o.all ?? false, onProgress: (m) => progress.update(m) })
+        progress.done()
+        for (const e of r.errors) console.error(`error: ${e.target}: ${e.message}`)
+        console.log(
+          `crawled ${r.feeds} feed(s): ${r.added} new article(s), ${r.skipped} already known, ` +
+            `${r.feedsFailed} feed(s) failed, ${r.failed} article(s) failed`,
+        )
+        return r.feedsFailed > 0 || r.failed > 0 ? 1 : 0
+      }),
+    )
+
+  const feeds = program.command('feeds').description('manage the feeds sitrep crawls')
+  feeds
+    .command('add <url>')
+    .description('add a feed (RSS, Atom or JSON Feed URL)')
+    .option('--name <name>', 'display name')
+    .action((url: string, o: { name?: string }) => withRuntime(({ deps }) => feedsAdd(deps, url, o.name ?? null)))
+  feeds
+    .command('list')
+    .description('list feeds with their health')
+    .action(() => withRuntime(({ deps }) => feedsList(deps)))
+  feeds
+    .command('import <file>')
+    .description('import feeds from an OPML file')
+    .action((file: string) => withRuntime(({ deps }) => feedsImport(deps, file)))
+
+  program
+    .command('ingest <inputs...>')
+    .description('ingest RSS/Atom/JSON Feed documents or JSON Lines of {url,title,published,text,source}')
+    .action((inputs: string[]) => withRuntime(({ deps }) => ingestCommand(deps, inputs)))
+
+  program
+    .command('kb')
+    .description('knowledge base of threat actors, malware and tools')
+    .command('import <files...>')
+    .description('import MISP galaxy cluster files or MITRE ATT&CK STIX JSON')
+    .action((files: string[]) => withRuntime(({ deps }) => kbImport(deps, files)))
+
+  program
+    .command('recluster')
+    .description('rebuild incidents from stored articles (after tuning or a KB import)')
+    .action(() => withRuntime(({ deps }) => recluster(deps)))
+
+  program
+    .command('migrate')
+    .description('apply database migrations (also done automatically on every start)')
+    .action(() =>
+      withRuntime(async ({ deps }) => {
+        console.log(`database is up to date: ${deps.config.databaseUrl}`)
+        return 0
+      }),
+    )
+  return program
+}
+
+await buildProgram().parseAsync(process.argv)

@@ -1,0 +1,34 @@
+import { readFile } from 'node:fs/promises'
+import type { Deps } from '../../core/deps.js'
+import { describeError } from '../../core/errors.js'
+import type { EntityRecord } from '../../core/types.js'
+import { parseKnowledgeFile } from '../../pipeline/extract/kb-import.js'
+
+export async function kbImport(deps: Deps, files: string[]): Promise<number> {
+  let failed = 0
+  let total = 0
+  for (const file of files) {
+    try {
+      const json: unknown = JSON.parse(await readFile(file, 'utf8'))
+      const entries = await parseKnowledgeFile(json, file)
+      const records: EntityRecord[] = entries.map((e) => ({
+        id: e.id,
+        type: e.type,
+        name: e.name,
+        aliases: e.aliases,
+        origin: 'import',
+        provisional: false,
+        description: e.description ?? null,
+        firstSeenAt: null,
+      }))
+      await deps.repo.upsertEntities(records, deps.now().toISOString())
+      total += records.length
+      console.log(`${file}: imported ${records.length} entities`)
+    } catch (err) {
+      failed++
+      console.error(`error: ${file}: ${describeError(err)}`)
+    }
+  }
+  console.log(`knowledge base: ${total} entities imported from ${files.length - failed} file(s)`)
+  return failed > 0 ? 1 : 0
+}

@@ -1,0 +1,38 @@
+// Builds the Node Deps object: config from process.env, libsql storage, the SSRF-guarded HTTP
+// client. The CLI and the server both start here.
+import { parseConfig, type Config } from '../core/config.js'
+import type { Deps } from '../core/deps.js'
+import { createLogger } from '../core/log.js'
+import { createNodeHttpClient } from '../platform/node/http-client.js'
+import { openSqlite } from '../storage/sqlite-node.js'
+
+export interface NodeRuntime {
+  deps: Deps
+  close(): Promise<void>
+}
+
+export async function createNodeRuntime(
+  env: Record<string, string | undefined> = process.env,
+  overrides: Partial<Config> = {},
+): Promise<NodeRuntime> {
+  const config = { ...parseConfig(env), ...overrides }
+  const db = await openSqlite(config.databaseUrl)
+  const http = createNodeHttpClient({
+    allowPrivateNetworks: config.allowPrivateNetworks,
+    connectTimeoutMs: config.connectTimeoutMs,
+  })
+  const deps: Deps = {
+    config,
+    repo: db.repo,
+    http,
+    log: createLogger(config.logLevel),
+    now: () => new Date(),
+  }
+  return {
+    deps,
+    async close() {
+      await http.close?.()
+      db.close()
+    },
+  }
+}

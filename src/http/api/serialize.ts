@@ -1,0 +1,91 @@
+// Internal camelCase views -> the public snake_case API v1 shapes. This file is the contract:
+// fields are added here, never renamed.
+import type { Feed, SummarySentence, TimelineEvent } from '../../core/types.js'
+import type {
+  ArticleView,
+  EntityView,
+  IncidentDetail,
+  IncidentView,
+  RunRecord,
+} from '../../storage/repository.js'
+
+export const articleJson = (a: ArticleView) => ({
+  id: a.id,
+  url: a.url,
+  title: a.title,
+  source: a.source,
+  published_at: a.publishedAt,
+  incident_id: a.incidentId,
+  entities: a.entities,
+})
+
+const sentenceJson = (s: SummarySentence) => ({
+  text: s.text,
+  article_id: s.articleId,
+  source_url: s.sourceUrl,
+})
+
+export const incidentSummaryJson = (i: IncidentView) => ({
+  id: i.id,
+  title: i.title,
+  summary: i.summary.map((s) => s.text).join(' '),
+  summary_sentences: i.summary.map(sentenceJson),
+  kind: i.kind,
+  first_seen: i.firstSeen,
+  last_seen: i.lastSeen,
+  article_count: i.articleCount,
+  entities: i.entities,
+})
+
+const timelineJson = (e: TimelineEvent) => ({
+  date: e.date,
+  text: e.text,
+  source_url: e.sourceUrl,
+  article_id: e.articleId,
+})
+
+export const incidentDetailJson = (i: IncidentDetail) => ({
+  ...incidentSummaryJson(i),
+  articles: i.articles.map(articleJson),
+  timeline: i.timeline.map(timelineJson),
+  related: i.related.map((r) => ({
+    id: r.id,
+    title: r.title,
+    relation: r.relation,
+    evidence: r.evidence,
+  })),
+})
+
+export const entityJson = (e: EntityView) => ({
+  id: e.id,
+  name: e.name,
+  type: e.type,
+  aliases: e.aliases,
+  provisional: e.provisional,
+  origin: e.origin,
+  description: e.description,
+  first_seen: e.firstSeenAt,
+  incident_count: e.incidentCount,
+})
+
+export const feedJson = (f: Feed) => ({
+  id: f.id,
+  url: f.url,
+  name: f.name,
+  site_url: f.siteUrl,
+  status: f.status,
+  error_count: f.errorCount,
+  last_error: f.lastError,
+  last_fetched_at: f.lastFetchedAt,
+  last_success_at: f.lastSuccessAt,
+  next_fetch_at: f.nextFetchAt,
+})
+
+export const runJson = (r: RunRecord) => ({
+  id: r.id,
+  kind: r.kind,
+  started_at: r.startedAt,
+  finished_at: r.finishedAt,
+  stats: r.stats,
+  errors: r.errors,
+})

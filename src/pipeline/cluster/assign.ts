@@ -1,0 +1,55 @@
+// The online clustering decision for one article (pure): join the best-scoring incident when it
+// clears the threshold, otherwise open a new one.
+import type { Mention } from '../../core/types.js'
+import { scoreArticle, type CorpusStats, type ScoreParts, type ScoreWeights } from './score.js'
+import type { IncidentProfile } from './profile.js'
+
+export interface ClusterParams extends ScoreWeights {
+  /** Minimum combined score to join an existing incident. */
+  joinThreshold: number
+  /** Days before publication in which candidate incidents must have been active. */
+  windowDays: number
+}
+
+export const DEFAULT_CLUSTER_PARAMS: ClusterParams = {
+  terms: 0.6,
+  entities: 0.4,
+  halfLifeDays: 10,
+  joinThreshold: 0.3,
+  windowDays: 30,
+}
+
+export interface Candidate {
+  id: string
+  lastSeen: string
+  kind: 'incident' | 'not_incident'
+  profile: IncidentProfile
+}
+
+export type Assignment =
+  | { action: 'join'; incidentId: string; score: ScoreParts }
+  | { action: 'create'; best: { incidentId: string; score: ScoreParts } | null }
+
+export function assignIncident(
+  article: { terms: Map<string, number>; mentions: Mention[]; publishedAt: string },
+  candidates: Candidate[],
+  stats: CorpusStats,
+  params: ClusterParams = DEFAULT_CLUSTER_PARAMS,
+): Assignment {
+  let best: { incidentId: string; score: ScoreParts } | null = null
+  for (const c of candidates) {
+    if (c.kind !== 'incident') continue
+    const score = scoreArticle(article, c, stats, params)
+    if (
+      !best ||
+      score.total > best.score.total ||
+      (score.total === best.score.total && c.id < best.incidentId)
+    ) {
+      best = { incidentId: c.id, score }
+    }
+  }
+  if (best && best.score.total >= params.joinThreshold) {
+    return { action: 'join', incidentId: best.incidentId, score: best.score }
+  }
+  return { action: 'create', best }
+}

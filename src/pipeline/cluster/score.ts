@@ -1,0 +1,92 @@
+// Similarity of an article to an incident: TF-IDF cosine over terms, IDF-weighted entity
+// overlap (a shared CVE or victim says more than a shared "Microsoft"), and time decay.
+import type { EntityType, Mention } from '../../core/types.js'
+import type { IncidentProfile } from './profile.js'
+
+export const TYPE_WEIGHT: Record<EntityType, number> = {
+  vulnerability: 3,
+  threat_actor: 2,
+  malware: 2,
+  organization: 1.5,
+  software: 1,
+}
+
+export interface CorpusStats {
+  /** Number of documents the term statistics were counted over. */
+  docs: number
+  termDf: Map<string, number>
+  /** Number of incidents the entity statistics were counted over. */
+  incidents: number
+  entityDf: Map<string, number>
+}
+
+export interface ScoreParts {
+  terms: number
+  entities: number
+  decay: number
+  total: number
+}
+
+const idf = (df: number, n: number) => Math.log((n + 1) / (df + 1)) + 1
+
+export function termCosine(
+  a: Map<string, number>,
+  b: Record<string, number>,
+  s: CorpusStats,
+): number {
+  let dot = 0
+  let na = 0
+  let nb = 0
+  for (const [t, w] of a) {
+    const x = w * idf(s.termDf.get(t) ?? 0, s.docs)
+    na += x * x
+    const bw = b[t]
+    if (bw !== undefined) dot += x * bw * idf(s.termDf.get(t) ?? 0, s.docs)
+  }
+  for (const [t, w] of Object.entries(b)) {
+    const y = w * idf(s.termDf.get(t) ?? 0, s.docs)
+    nb += y * y
+  }
+  return na && nb ? dot / Math.sqrt(na * nb) : 0
+}
+
+/** Weighted overlap: the share of the article's entity weight that the incident also carries. */
+export function entityOverlap(mentions: Mention[], p: IncidentProfile, s: CorpusStats): number {
+  let shared = 0
+  let total = 0
+  for (const m of mentions) {
+    const w = TYPE_WEIGHT[m.type] * idf(s.entityDf.get(m.entityId) ?? 0, s.incidents)
+    total += w
+    const inc = p.entities[m.entityId]
+    if (inc) shared += w * Math.min(1, 0.5 + inc[1] / Math.max(1, p.n))
+  }
+  return total ? shared / total : 0
+}
+
+export function timeDecay(
+  articleAt: string,
+  incidentLastSeen: string,
+  halfLifeDays: number,
+): number {
+  const days = (Date.parse(articleAt) - Date.parse(incidentLastSeen)) / 86_400_000
+  return days <= 0 ? 1 : Math.pow(0.5, days / halfLifeDays)
+}
+
+export interface ScoreWeights {
+  terms: number
+  entities: number
+  halfLifeDays: number
+}
+
+export function scoreArticle(
+  article: { terms: Map<string, number>; mentions: Mention[]; publishedAt: string },
+  incident: { profile: IncidentProfile; lastSeen: string },
+  stats: CorpusStats,
+  w: ScoreWeights,
+): ScoreParts {
+  const terms = termCosine(article.terms, incident.profile.terms, stats)
+  const entities = entityOverlap(article.mentions, incident.profile, stats)
+  const decay = timeDecay(article.publishedAt, incident.lastSeen, w.halfLifeDays)
+  const total = (w.terms * terms + w.entities * entities) * decay
+  return { terms, entities, decay, total }
+}

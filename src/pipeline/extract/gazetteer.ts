@@ -1,0 +1,152 @@
+// Multi-pattern alias matcher: a token trie walked once per text position, so the cost is
+// linear in the text whatever the number of aliases. Longest match wins; aliases that are
+// ordinary words need proper case and a cue word (see context.ts).
+import type { Gazetteer, GazetteerHit, KbEntry } from './types.js'
+import { tokenize, type Token } from './tokenize.js'
+import { isCommonPhrase } from './lexicon.js'
+import { hasCue, caseMatches, type AliasMode } from './context.js'
+
+interface AliasRef {
+  entry: KbEntry
+  rank: number
+  words: string[]
+  mode: AliasMode
+  canonical: boolean
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode>
+  refs: AliasRef[]
+}
+
+const newNode = (): TrieNode => ({ next: new Map(), refs: [] })
+
+export function buildGazetteer(entries: KbEntry[]): Gazetteer {
+  const root = newNode()
+  const merged = mergeById(entries)
+  merged.forEach((entry, rank) => {
+    for (const alias of new Set([entry.name, ...entry.aliases])) addAlias(root, entry, rank, alias)
+  })
+  sortRefs(root)
+  return {
+    size: merged.length,
+    match: (text) => matchText(root, text),
+    lookup: (alias) => findNode(root, tokenize(alias))?.refs[0]?.entry,
+  }
+}
+
+/** Two entries with one id are one entity: their aliases are pooled, the first one's name kept. */
+function mergeById(entries: KbEntry[]): KbEntry[] {
+  const byId = new Map<string, KbEntry>()
+  for (const e of entries) {
+    const prev = byId.get(e.id)
+    if (!prev) {
+      byId.set(e.id, { ...e, aliases: [...e.aliases] })
+      continue
+    }
+    prev.aliases = [...new Set([...prev.aliases, ...e.aliases])]
+    prev.ambiguous = [...new Set([...(prev.ambiguous ?? []), ...(e.ambiguous ?? [])])]
+    prev.caseSensitive = [...new Set([...(prev.caseSensitive ?? []), ...(e.caseSensitive ?? [])])]
+  }
+  return [...byId.values()]
+}
+
+function aliasMode(entry: KbEntry, alias: string): AliasMode {
+  if (entry.ambiguous?.includes(alias)) return 'ambiguous'
+  if (entry.caseSensitive?.includes(alias)) return 'exact'
+  if (!isCommonPhrase(alias)) return 'fold'
+  // An unmarked ordinary word ("Hive", "Options") is never a name on its own; a phrase of
+  // ordinary words ("Salt Typhoon") is one when proper-cased.
+  return /[\s-]/.test(alias.trim()) ? 'exact' : 'ambiguous'
+}
+
+function addAlias(root: TrieNode, entry: KbEntry, rank: number, alias: string): void {
+  const tokens = tokenize(alias.trim())
+  if (tokens.length === 0) return
+  let node = root
+  for (const t of tokens) {
+    let child = node.next.get(t.key)
+    if (!child) node.next.set(t.key, (child = newNode()))
+    node = child
+  }
+  const canonical = alias.toLowerCase() === entry.name.toLowerCase()
+  const words = tokens.map((t) => t.text)
+  node.refs.push({ entry, rank, words, mode: aliasMode(entry, alias), canonical })
+}
+
+/** Several entities on one alias: the one named exactly so first, then input order. */
+function sortRefs(node: TrieNode): void {
+  node.refs.sort((a, b) => Number(b.canonical) - Number(a.canonical) || a.rank - b.rank)
+  for (const child of node.next.values()) sortRefs(child)
+}
+
+function findNode(root: TrieNode, tokens: Token[]): TrieNode | undefined {
+  let node: TrieNode | undefined = root
+  for (const t of tokens) node = node?.next.get(t.key)
+  return node
+}
+
+interface Pending {
+  hit: GazetteerHit
+  end: number
+}
+
+function matchText(root: TrieNode, text: string): GazetteerHit[] {
+  const tokens = tokenize(text)
+  const hits: GazetteerHit[] = []
+  const pending: Pending[] = []
+  let i = 0
+  while (i < tokens.length) {
+    const end = matchAt(root, text, tokens, i, hits, pending)
+    i = end > i ? end : i + 1
+  }
+  return confirmPending(hits, pending).sort((a, b) => a.offset - b.offset)
+}
+
+/** Tries the longest alias at token i first; returns the token index after an accepted hit. */
+function matchAt(
+  root: TrieNode,
+  text: string,
+  tokens: Token[],
+  i: number,
+  hits: GazetteerHit[],
+  pending: Pending[],
+): number {
+  const found: { end: number; refs: AliasRef[] }[] = []
+  let node: TrieNode | undefined = root
+  for (let j = i; j < tokens.length && node; j++) {
+    node = node.next.get(tokens[j]!.key)
+    if (node?.refs.length) found.push({ end: j + 1, refs: node.refs })
+  }
+  for (const { end, refs } of found.reverse()) {
+    for (const ref of refs) {
+      if (!caseMatches(ref.mode, ref.words, tokens, i)) continue
+      const first = tokens[i]!
+      const last = tokens[end - 1]!
+      const hit = {
+        entity: ref.entry,
+        surface: text.slice(first.start, last.end),
+        offset: first.start,
+        length: last.end - first.start,
+      }
+      if (ref.mode !== 'ambiguous' || hasCue(ref.entry.type, tokens, i, end)) {
+        hits.push(hit)
+        return end
+      }
+      pending.push({ hit, end: last.end })
+    }
+  }
+  return i
+}
+
+/** An ordinary-word alias without a cue still counts when its entity is named plainly elsewhere. */
+function confirmPending(hits: GazetteerHit[], pending: Pending[]): GazetteerHit[] {
+  const seen = new Set(hits.map((h) => h.entity.id))
+  const out = [...hits]
+  for (const p of pending) {
+    if (!seen.has(p.hit.entity.id)) continue
+    const overlaps = out.some((h) => h.offset < p.end && p.hit.offset < h.offset + h.length)
+    if (!overlaps) out.push(p.hit)
+  }
+  return out
+}

@@ -1,0 +1,135 @@
+// One article through extract -> cluster -> summarize -> store. The stages are pure; this file
+// only reads what they need from the repository and writes their result as one bundle.
+import type { Deps } from '../core/deps.js'
+import { incidentId } from '../core/ids.js'
+import type { ArticleDraft, EntityRecord, Mention } from '../core/types.js'
+import type { ArticleBundle, StoredIncident } from '../storage/repository.js'
+import { assignIncident, type Assignment } from './cluster/assign.js'
+import { classifyKind } from './cluster/kind.js'
+import { addToProfile, emptyProfile } from './cluster/profile.js'
+import type { CorpusStats } from './cluster/score.js'
+import { articleTerms } from './cluster/terms.js'
+import { extractDatedEvents } from './cluster/timeline.js'
+import { incidentTitle } from './cluster/title.js'
+import type { PipelineContext } from './context.js'
+import { extractMentions } from './extract/index.js'
+import { summarize } from './summarize/extractive.js'
+
+export interface ProcessResult {
+  incidentId: string
+  assignment: Assignment | null
+  mentions: Mention[]
+}
+
+type Draft = ArticleDraft & { fetchedAt: string }
+
+export async function processArticle(
+  deps: Deps,
+  ctx: PipelineContext,
+  article: Draft,
+): Promise<ProcessResult> {
+  const mentions = await extractMentions(
+    { title: article.title, text: article.text },
+    ctx.gazetteer,
+  )
+  const terms = articleTerms(article.title, article.text)
+  const kind = classifyKind(article.title)
+  let assignment: Assignment | null = null
+  let existing: StoredIncident | null = null
+  if (kind === 'incident') {
+    const since = new Date(
+      Date.parse(article.publishedAt) - ctx.params.windowDays * 86_400_000,
+    ).toISOString()
+    const candidates = await deps.repo.findCandidateIncidents({
+      entityIds: mentions.map((m) => m.entityId),
+      terms: [...terms.keys()].slice(0, 24),
+      since,
+      limit: 40,
+    })
+    const stats = await corpusStats(deps, terms, mentions)
+    assignment = assignIncident(
+      { terms, mentions, publishedAt: article.publishedAt },
+      candidates,
+      stats,
+      ctx.params,
+    )
+    if (assignment.action === 'join') {
+      const joinId = assignment.incidentId
+      existing = candidates.find((c) => c.id === joinId) ?? null
+    }
+  }
+  const incident = await buildIncident(deps, article, mentions, terms, kind, existing)
+  const bundle: ArticleBundle = {
+    article,
+    mentions,
+    entities: mentions.map((m) => entityRecord(ctx, m)),
+    events: extractDatedEvents(article),
+    incident,
+    incidentEntities: Object.entries(incident.profile.entities).map(([entityId, [, n]]) => ({
+      entityId,
+      articleCount: n,
+      lastSeen: incident.lastSeen,
+    })),
+    mergedIncidentIds: [],
+    links: [],
+    terms: [...terms.keys()],
+  }
+  await deps.repo.saveArticle(bundle)
+  return { incidentId: incident.id, assignment, mentions }
+}
+
+async function corpusStats(
+  deps: Deps,
+  terms: Map<string, number>,
+  mentions: Mention[],
+): Promise<CorpusStats> {
+  const t = await deps.repo.termFrequencies([...terms.keys()])
+  const e = await deps.repo.entityIncidentCounts(mentions.map((m) => m.entityId))
+  return { docs: t.total, termDf: t.df, incidents: e.total, entityDf: e.df }
+}
+
+async function buildIncident(
+  deps: Deps,
+  article: Draft,
+  mentions: Mention[],
+  terms: Map<string, number>,
+  kind: StoredIncident['kind'],
+  existing: StoredIncident | null,
+): Promise<StoredIncident> {
+  const self = { ...article, mentions }
+  const others = existing ? await deps.repo.incidentArticles(existing.id, 15) : []
+  const all = [...others.filter((a) => a.id !== article.id), self].sort((a, b) =>
+    a.publishedAt.localeCompare(b.publishedAt),
+  )
+  const profile = addToProfile(existing?.profile ?? emptyProfile(), mentions, terms, article.source)
+  const firstSeen =
+    existing && existing.firstSeen < article.publishedAt ? existing.firstSeen : article.publishedAt
+  const lastSeen =
+    existing && existing.lastSeen > article.publishedAt ? existing.lastSeen : article.publishedAt
+  return {
+    id: existing?.id ?? (await incidentId(article.id)),
+    title: incidentTitle(all),
+    summary: summarize(all),
+    kind,
+    firstSeen,
+    lastSeen,
+    articleCount: (existing?.articleCount ?? 0) + 1,
+    mergedInto: null,
+    updatedAt: article.fetchedAt,
+    profile,
+  }
+}
+
+function entityRecord(ctx: PipelineContext, m: Mention): EntityRecord {
+  const known = ctx.known.get(m.entityId)
+  return {
+    id: m.entityId,
+    type: m.type,
+    name: known?.name ?? m.name,
+    aliases: known?.aliases ?? [],
+    origin: known?.origin ?? 'discovered',
+    provisional: !known,
+    description: null,
+    firstSeenAt: null,
+  }
+}

@@ -1,0 +1,112 @@
+// Reads that clustering needs per article. Each is an indexed lookup bounded by `limit`, so
+// the cost per article does not grow with the size of the database.
+import { and, desc, eq, gte, inArray, isNull, sql } from 'drizzle-orm'
+import {
+  articles,
+  incidentEntities,
+  incidents,
+  terms as termsTable,
+} from '../../../db/schema/sqlite.js'
+import type { Mention } from '../../core/types.js'
+import type { Repository, StoredIncident } from '../repository.js'
+import { chunk, type SqliteDb } from './db.js'
+import { ftsQuery } from './fts.js'
+import { mentionsByArticle } from './views.js'
+
+type ClusterReads = Pick<
+  Repository,
+  | 'existingArticleIds'
+  | 'termFrequencies'
+  | 'entityIncidentCounts'
+  | 'findCandidateIncidents'
+  | 'incidentArticles'
+>
+
+export function clusterReads(db: SqliteDb): ClusterReads {
+  return {
+    async existingArticleIds(ids) {
+      const found = new Set<string>()
+      for (const part of chunk(ids)) {
+        const rows = await db
+          .select({ id: articles.id })
+          .from(articles)
+          .where(inArray(articles.id, part))
+        for (const r of rows) found.add(r.id)
+      }
+      return found
+    },
+    async termFrequencies(list) {
+      const total = await scalar(db, sql`select count(*) as n from articles`)
+      const df = new Map<string, number>()
+      for (const part of chunk(list)) {
+        const rows = await db.select().from(termsTable).where(inArray(termsTable.term, part))
+        for (const r of rows) df.set(r.term, r.df)
+      }
+      return { total, df }
+    },
+    async entityIncidentCounts(ids) {
+      const total = await scalar(db, sql`select count(*) as n from incidents where merged_into is null`)
+      const df = new Map<string, number>()
+      for (const part of chunk(ids)) {
+        const rows = await db
+          .select({ id: incidentEntities.entityId, n: sql<number>`count(*)` })
+          .from(incidentEntities)
+          .where(inArray(incidentEntities.entityId, part))
+          .groupBy(incidentEntities.entityId)
+        for (const r of rows) df.set(r.id, Number(r.n))
+      }
+      return { total, df }
+    },
+    async findCandidateIncidents({ entityIds, terms, since, limit }) {
+      const ids = new Set<string>()
+      if (entityIds.length > 0) {
+        const rows = await db
+          .select({ id: incidentEntities.incidentId })
+          .from(incidentEntities)
+          .where(
+            and(
+              inArray(incidentEntities.entityId, entityIds.slice(0, 200)),
+              gte(incidentEntities.lastSeen, since),
+            ),
+          )
+          .groupBy(incidentEntities.incidentId)
+          .orderBy(desc(sql`count(*)`))
+          .limit(limit)
+        for (const r of rows) ids.add(r.id)
+      }
+      const match = ftsQuery(terms.join(' '), 'or')
+      if (match) {
+        const rows = await db.all<{ id: string }>(sql`
+          select f.incident_id as id from incidents_fts f join incidents i on i.id = f.incident_id
+          where incidents_fts match ${match} and i.last_seen >= ${since} and i.merged_into is null
+          order by f.rank limit ${limit}`)
+        for (const r of rows) ids.add(r.id)
+      }
+      if (ids.size === 0) return []
+      const rows = await db
+        .select()
+        .from(incidents)
+        .where(and(inArray(incidents.id, [...ids]), isNull(incidents.mergedInto)))
+      return rows as StoredIncident[]
+    },
+    async incidentArticles(incidentId, limit) {
+      const rows = await db
+        .select()
+        .from(articles)
+        .where(eq(articles.incidentId, incidentId))
+        .orderBy(desc(articles.publishedAt))
+        .limit(limit)
+      const mentions = await mentionsByArticle(
+        db,
+        rows.map((r) => r.id),
+      )
+      return rows.map((r) => ({ ...r, mentions: mentions.get(r.id) ?? ([] as Mention[]) }))
+    },
+  }
+}
+
+async function scalar(db: SqliteDb, query: ReturnType<typeof sql>): Promise<number> {
+  const rows = await db.all<{ n: number }>(query)
+  return Number(rows[0]?.n ?? 0)
+}
+

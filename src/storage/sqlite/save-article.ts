@@ -1,0 +1,110 @@
+// The write path of the pipeline: one article and everything derived from it, as one batch.
+// A crawl killed at any point either has all of these rows or none of them.
+import { eq, sql } from 'drizzle-orm'
+import {
+  articleEntities,
+  articles,
+  entities,
+  incidentEntities,
+  incidentLinks,
+  incidents,
+  terms,
+  timelineEvents,
+} from '../../../db/schema/sqlite.js'
+import { hashId } from '../../core/ids.js'
+import type { ArticleBundle } from '../repository.js'
+import { runBatch, type SqliteDb, type Stmt } from './db.js'
+import { incidentFtsStmts } from './fts.js'
+
+export async function saveArticle(db: SqliteDb, b: ArticleBundle): Promise<void> {
+  const { article, incident } = b
+  const stmts: Stmt[] = [
+    // Upserts, so that `sitrep recluster` can replay stored articles through the same path.
+    db
+      .insert(articles)
+      .values({ ...article, incidentId: incident.id })
+      .onConflictDoUpdate({ target: articles.id, set: { incidentId: incident.id } }),
+    db.run(sql`delete from articles_fts where article_id = ${article.id}`),
+    db.run(
+      sql`insert into articles_fts (article_id, title, text) values (${article.id}, ${article.title}, ${article.text})`,
+    ),
+    db.delete(articleEntities).where(eq(articleEntities.articleId, article.id)),
+  ]
+  if (b.entities.length > 0) {
+    stmts.push(db.insert(entities).values(b.entities.map(entityRow(b))).onConflictDoNothing())
+  }
+  if (b.mentions.length > 0) {
+    const rows = b.mentions.map((m) => ({
+      articleId: article.id,
+      entityId: m.entityId,
+      surface: m.surface,
+      count: m.count,
+    }))
+    stmts.push(db.insert(articleEntities).values(rows).onConflictDoNothing())
+  }
+  for (const old of b.mergedIncidentIds) stmts.push(...mergeStmts(db, old, incident.id))
+  stmts.push(
+    db
+      .insert(incidents)
+      .values(incident)
+      .onConflictDoUpdate({ target: incidents.id, set: { ...incident, id: undefined } }),
+    db.delete(incidentEntities).where(eq(incidentEntities.incidentId, incident.id)),
+    ...incidentFtsStmts(db, incident),
+  )
+  if (b.incidentEntities.length > 0) {
+    const rows = b.incidentEntities.map((r) => ({ ...r, incidentId: incident.id }))
+    stmts.push(db.insert(incidentEntities).values(rows))
+  }
+  if (b.events.length > 0) {
+    const rows = await Promise.all(
+      b.events.map(async (e) => ({
+        id: await hashId('evt', `${e.articleId}|${e.date}|${e.text}`),
+        articleId: e.articleId,
+        date: e.date,
+        text: e.text,
+        sourceUrl: e.sourceUrl,
+      })),
+    )
+    stmts.push(db.insert(timelineEvents).values(rows).onConflictDoNothing())
+  }
+  for (const l of b.links) {
+    stmts.push(
+      db
+        .insert(incidentLinks)
+        .values({ ...l, score: null })
+        .onConflictDoNothing(),
+    )
+  }
+  if (b.terms.length > 0) {
+    stmts.push(
+      db
+        .insert(terms)
+        .values(b.terms.map((term) => ({ term, df: 1 })))
+        .onConflictDoUpdate({ target: terms.term, set: { df: sql`${terms.df} + 1` } }),
+    )
+  }
+  await runBatch(db, stmts)
+}
+
+function entityRow(b: ArticleBundle) {
+  return (e: ArticleBundle['entities'][number]) => ({
+    ...e,
+    firstSeenAt: e.firstSeenAt ?? b.article.publishedAt,
+    firstSeenUrl: b.article.url,
+    updatedAt: b.article.fetchedAt,
+  })
+}
+
+/** Moves everything of incident `from` onto `to`; `from` keeps resolving via merged_into. */
+function mergeStmts(db: SqliteDb, from: string, to: string): Stmt[] {
+  return [
+    db.update(articles).set({ incidentId: to }).where(eq(articles.incidentId, from)),
+    db.update(incidents).set({ mergedInto: to }).where(eq(incidents.id, from)),
+    db.update(incidents).set({ mergedInto: to }).where(eq(incidents.mergedInto, from)),
+    db.delete(incidentEntities).where(eq(incidentEntities.incidentId, from)),
+    db.run(sql`delete from incidents_fts where incident_id = ${from}`),
+    db.update(incidentLinks).set({ fromId: to }).where(eq(incidentLinks.fromId, from)),
+    db.update(incidentLinks).set({ toId: to }).where(eq(incidentLinks.toId, from)),
+  ]
+}
+
