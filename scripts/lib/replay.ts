@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createNodeRuntime } from '../../src/entry/node-deps.js'
 import { createApp } from '../../src/http/app.js'
+import type { ClusterParams } from '../../src/pipeline/cluster/assign.js'
 import { createPipelineContext } from '../../src/pipeline/context.js'
 import { parseKnowledgeFile } from '../../src/pipeline/extract/kb-import.js'
 import { ingestItems } from '../../src/pipeline/ingest.js'
@@ -18,7 +19,11 @@ export interface ReplayResult {
 
 type ApiArticle = { url: string; incident_id: string | null; entities: { name: string; type: string }[] }
 
-export async function replay(articles: GoldArticle[], kbFiles: string[]): Promise<ReplayResult> {
+export async function replay(
+  articles: GoldArticle[],
+  kbFiles: string[],
+  params?: ClusterParams,
+): Promise<ReplayResult> {
   const dir = mkdtempSync(join(tmpdir(), 'sitrep-eval-'))
   const rt = await createNodeRuntime({
     DATABASE_URL: `file:${join(dir, 'eval.db')}`,
@@ -34,7 +39,7 @@ export async function replay(articles: GoldArticle[], kbFiles: string[]): Promis
         new Date().toISOString(),
       )
     }
-    const ctx = await createPipelineContext(rt.deps)
+    const ctx = await createPipelineContext(rt.deps, params)
     const items = articles.map((a) => ({
       url: a.url,
       title: a.title,

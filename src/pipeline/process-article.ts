@@ -9,7 +9,7 @@ import { classifyKind } from './cluster/kind.js'
 import { addToProfile, emptyProfile } from './cluster/profile.js'
 import type { CorpusStats } from './cluster/score.js'
 import { articleTerms } from './cluster/terms.js'
-import { extractDatedEvents } from './cluster/timeline.js'
+import { extractDatedEvents, publicationEvent } from './cluster/timeline.js'
 import { incidentTitle } from './cluster/title.js'
 import type { PipelineContext } from './context.js'
 import { extractMentions } from './extract/index.js'
@@ -63,7 +63,7 @@ export async function processArticle(
     article,
     mentions,
     entities: mentions.map((m) => entityRecord(ctx, m)),
-    events: extractDatedEvents(article),
+    events: articleEvents(article),
     incident,
     incidentEntities: Object.entries(incident.profile.entities).map(([entityId, [, n]]) => ({
       entityId,
@@ -132,4 +132,10 @@ function entityRecord(ctx: PipelineContext, m: Mention): EntityRecord {
     description: null,
     firstSeenAt: null,
   }
+}
+
+/** The article's own dated statements plus its publication; merged across sources on read. */
+function articleEvents(article: Draft) {
+  const published = publicationEvent(article)
+  return [...extractDatedEvents(article), ...(published ? [published] : [])]
 }

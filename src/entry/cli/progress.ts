@@ -1,6 +1,7 @@
 // A single updating progress line on a terminal; periodic plain lines otherwise (CI logs).
 export function progressLine(stream: NodeJS.WriteStream = process.stderr) {
-  let last = 0
+  // Off a terminal, only long work prints progress, and at most every 2 s.
+  let last = Date.now()
   let shown = false
   return {
     update(msg: string) {

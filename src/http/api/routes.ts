@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import type { Deps } from '../../core/deps.js'
 import { AppError } from '../../core/errors.js'
+import { incidentDetail } from '../incident-detail.js'
 import { entityQuery, incidentQuery, pageQuery, parseQuery } from './params.js'
 import {
   articleJson,
@@ -28,7 +29,7 @@ export function apiRoutes(deps: Deps) {
   })
 
   api.get('/incidents/:id', async (c) => {
-    const incident = await deps.repo.getIncident(c.req.param('id'))
+    const incident = await incidentDetail(deps, c.req.param('id'))
     if (!incident) throw new AppError('not_found', `no incident with id ${c.req.param('id')}`)
     return c.json(incidentDetailJson(incident))
   })

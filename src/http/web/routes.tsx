@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import type { Deps } from '../../core/deps.js'
+import { incidentDetail } from '../incident-detail.js'
 import { IncidentCard } from './incident-list.js'
 import { IncidentPage } from './incident-page.js'
 import { Layout } from './layout.js'
@@ -29,7 +30,7 @@ export function webRoutes(deps: Deps) {
     )
   })
   web.get('/incidents/:id', async (c) => {
-    const incident = await deps.repo.getIncident(c.req.param('id'))
+    const incident = await incidentDetail(deps, c.req.param('id'))
     if (!incident) return c.notFound()
     return c.html(<IncidentPage incident={incident} />)
   })

@@ -15,8 +15,21 @@ export interface DateHit {
 }
 
 const DAY_MS = 86_400_000
-const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4 }
-Object.assign(NUMBER_WORDS, { five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 })
+const NUMBER_WORDS: Record<string, number> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+}
+/** Steps counted from the previous date in the text: "two days later", "the next day". */
 const OFFSET =
   /\b(?:(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(days?|weeks?)\s+(later|earlier)|(?:the\s+)?(next|following|previous)\s+(day)|the\s+(following|previous)\s+(week)|the\s+day\s+(before|after))\b/gi
 /** A date after publication survives only in a sentence about something scheduled. */
@@ -84,7 +97,8 @@ export function datesInSentence(
       if (range.isRangeStart && item.next) skip.add(item.next)
       const local = localCue(sentence, item.chrono)
       cue ||= local
-      const yearHint = range.year ?? statedYear(sentence, item.chrono, pubDay)
+      const yearHint =
+        range.year ?? statedYear(sentence, item.chrono, pubDay) ?? sameYear(item.chrono, hits)
       hit = resolve(item.chrono, sentence, pubDay, local, yearHint)
     }
     if (!hit || (hit.date > pubDay && !cue) || hit.date < '1990-01-01') continue
@@ -92,6 +106,16 @@ export function datesInSentence(
     if (hit.precision === 'day') last = hit.date
   }
   return hits
+}
+
+/** "throughout June and into July": a later yearless month continues the previous date's year. */
+function sameYear(r: ParsedResult, previous: readonly DateHit[]): number | null {
+  const prev = previous.at(-1)
+  if (!prev || r.start.isCertain('year')) return null
+  const month = r.start.get('month')
+  return month !== null && month >= Number(prev.date.slice(5, 7))
+    ? Number(prev.date.slice(0, 4))
+    : null
 }
 
 /** "July last year", "March of this year": the year chrono leaves as a separate result. */
@@ -202,10 +226,8 @@ function isNoise(r: ParsedResult, sentence: string): boolean {
   }
   // Opening hours ("Monday through Friday") and durations ("within a week") are not events.
   if (r.end && !r.start.isCertain('day') && r.start.isCertain('weekday')) return true
-  if (
-    /\b(?:within|for|every|per)\s+$/i.test(sentence.slice(0, r.index)) ||
-    /^within\b/i.test(text)
-  ) {
+  const lead = sentence.slice(0, r.index)
+  if (/\b(?:within|for|every|per)\s+$/i.test(lead) || /^(?:within|for|over)\b/i.test(text)) {
     return true
   }
   // Slash and dotted numbers are versions and scores ("9.8/10", "17.12.04") unless they carry a
@@ -217,5 +239,6 @@ function isNoise(r: ParsedResult, sentence: string): boolean {
   const month = MONTH_WORD.exec(text)
   if (month && /^\p{Ll}/u.test(month[0]) && !/^\d/.test(text)) return true // "may", "march"
   if (/^(?:on\s+)?(?:sun|mon|tue|tues|wed|thu|thur|thurs|fri|sat)\.?$/i.test(text)) return true
-  return /\bpatch\s+$/i.test(sentence.slice(0, r.index)) // "Patch Tuesday" is not an event date
+  // "Patch Tuesday" names a release cycle, not the day something happened.
+  return /\bpatch\s+$/i.test(lead) && /^tuesday$/i.test(text)
 }

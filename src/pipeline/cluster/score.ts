@@ -50,27 +50,39 @@ export function termCosine(
   return na && nb ? dot / Math.sqrt(na * nb) : 0
 }
 
-/** Weighted overlap: the share of the article's entity weight that the incident also carries. */
+/**
+ * Weighted overlap, normalised by both sides (like a cosine): a long article naming ten entities
+ * is not diluted away from an incident that has its four key ones, and a one-entity incident
+ * ("Microsoft") does not swallow every article that names that entity among many.
+ */
 export function entityOverlap(mentions: Mention[], p: IncidentProfile, s: CorpusStats): number {
+  const weight = (id: string, type: EntityType) =>
+    TYPE_WEIGHT[type] * idf(s.entityDf.get(id) ?? 0, s.incidents)
   let shared = 0
-  let total = 0
+  let articleTotal = 0
   for (const m of mentions) {
-    const w = TYPE_WEIGHT[m.type] * idf(s.entityDf.get(m.entityId) ?? 0, s.incidents)
-    total += w
+    const w = weight(m.entityId, m.type)
+    articleTotal += w
     const inc = p.entities[m.entityId]
     if (inc) shared += w * Math.min(1, 0.5 + inc[1] / Math.max(1, p.n))
   }
-  return total ? shared / total : 0
+  let incidentTotal = 0
+  for (const [id, [type, n]] of Object.entries(p.entities)) {
+    incidentTotal += weight(id, type) * Math.min(1, 0.5 + n / Math.max(1, p.n))
+  }
+  return articleTotal && incidentTotal ? shared / Math.sqrt(articleTotal * incidentTotal) : 0
 }
 
-export function timeDecay(
-  articleAt: string,
-  incidentLastSeen: string,
-  halfLifeDays: number,
-): number {
-  const days = (Date.parse(articleAt) - Date.parse(incidentLastSeen)) / 86_400_000
+/**
+ * Coverage of one event clusters within days; a gap of a few days costs nothing, longer gaps
+ * halve the score every `halfLifeDays`, so a story that resurfaces weeks later needs more evidence.
+ */
+export function timeDecay(articleAt: string, incidentLastSeen: string, halfLifeDays: number): number {
+  const days = (Date.parse(articleAt) - Date.parse(incidentLastSeen)) / 86_400_000 - GRACE_DAYS
   return days <= 0 ? 1 : Math.pow(0.5, days / halfLifeDays)
 }
+
+const GRACE_DAYS = 3
 
 export interface ScoreWeights {
   terms: number

@@ -13,8 +13,15 @@ export type TimelineArticle = DatedArticle & { source?: string | null }
 const MAX_EVENT_CHARS = 200
 /** Dates deep in long articles are background; the cap also bounds chrono's work. */
 const MAX_SENTENCES = 80
-const SIMILAR_JACCARD = 0.5
-const SIMILAR_CONTAINMENT = 0.8
+/**
+ * Two events of one incident on the same date are already likely the same fact, so moderate word
+ * overlap is enough to merge them ("LiteLLM 1.82.7 was uploaded to PyPI" / "malicious LiteLLM
+ * versions were published on PyPI").
+ */
+const SIMILAR_JACCARD = 0.35
+const SIMILAR_CONTAINMENT = 0.6
+/** Containment on a handful of words is chance. */
+const MIN_CONTAINMENT_TERMS = 4
 
 /**
  * Dated events stated in one article's text. Dates after publication are kept only when the
@@ -48,11 +55,33 @@ export function extractDatedEvents(article: DatedArticle): TimelineEvent[] {
 /** All articles' events plus one publication event each, deduplicated, oldest first. */
 export function buildTimeline(articles: readonly TimelineArticle[]): TimelineEvent[] {
   const ordered = [...articles].sort((a, b) => a.publishedAt.localeCompare(b.publishedAt))
-  const candidates = ordered.flatMap((article, rank) => {
+  const events = ordered.flatMap((article) => {
     const published = publicationEvent(article)
-    const events = [...(published ? [published] : []), ...extractDatedEvents(article)]
-    return events.map((event, order) => ({ event, rank, order, terms: termSet(stripLead(event)) }))
+    // The article's own sentence goes first: when it restates the headline it is the richer line.
+    return [...extractDatedEvents(article), ...(published ? [published] : [])]
   })
+  return mergeEvents(
+    events,
+    ordered.map((a) => a.id),
+  )
+}
+
+/**
+ * Sorts events oldest first and drops restatements: an event is dropped when an event of the same
+ * date from an earlier-published article (per `articleOrder`, earliest first) says the same thing.
+ * For callers that store per-article events and merge them at read time.
+ */
+export function mergeEvents(
+  events: readonly TimelineEvent[],
+  articleOrder: readonly string[],
+): TimelineEvent[] {
+  const rankOf = new Map(articleOrder.map((id, i) => [id, i]))
+  const candidates = events.map((event, order) => ({
+    event,
+    order,
+    rank: rankOf.get(event.articleId) ?? articleOrder.length,
+    terms: termSet(stripLead(event)),
+  }))
   candidates.sort(
     (a, b) => a.event.date.localeCompare(b.event.date) || a.rank - b.rank || a.order - b.order,
   )
@@ -64,7 +93,8 @@ export function buildTimeline(articles: readonly TimelineArticle[]): TimelineEve
   return kept.map((k) => k.event)
 }
 
-function publicationEvent(article: TimelineArticle): TimelineEvent | null {
+/** "<outlet> reports: <headline>" on the publication day. */
+export function publicationEvent(article: TimelineArticle): TimelineEvent | null {
   const date = publicationDay(article.publishedAt)
   const title = cleanHeadline(article.title)
   if (!date || !title) return null
@@ -88,7 +118,10 @@ function stripLead(event: TimelineEvent): string {
 }
 
 function similar(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
-  return jaccard(a, b) >= SIMILAR_JACCARD || containment(a, b) >= SIMILAR_CONTAINMENT
+  if (jaccard(a, b) >= SIMILAR_JACCARD) return true
+  return (
+    Math.min(a.size, b.size) >= MIN_CONTAINMENT_TERMS && containment(a, b) >= SIMILAR_CONTAINMENT
+  )
 }
 
 /** The sentence, cut to ~200 characters around the date when it is longer. */

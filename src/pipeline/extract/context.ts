@@ -4,14 +4,15 @@ import type { EntityType } from '../../core/types.js'
 import type { Token } from './tokenize.js'
 import { CUES } from './lexicon.js'
 
-/** fold: any case. exact: as written. ambiguous: as written and next to a cue word. */
-export type AliasMode = 'fold' | 'exact' | 'ambiguous'
+/** fold: any case. cap: capitalised. exact: as written. ambiguous: as written, plus a cue. */
+export type AliasMode = 'fold' | 'cap' | 'exact' | 'ambiguous'
 
 const WINDOW = 2
 const SENTENCE_END = new Set(['.', '!', '?', ';', '\n'])
 
 export function caseMatches(mode: AliasMode, words: string[], tokens: Token[], i: number): boolean {
   if (mode === 'fold') return true
+  if (mode === 'cap') return words.every((_, k) => /^\p{Lu}/u.test(tokens[i + k]?.text ?? ''))
   return words.every((w, k) => {
     const t = tokens[i + k]
     if (!t) return false
@@ -44,4 +45,16 @@ export function neighbours(tokens: Token[], from: number, step: 1 | -1): Token[]
     if (t.isWord) out.push(t)
   }
   return out
+}
+
+const GANG_CUES = new Set(
+  'gang gangs group groups operators operator affiliates affiliate actor actors crew cybergang members claimed claims claim leak extortion hackers'.split(
+    ' ',
+  ),
+)
+
+/** "the X gang", "X operators", "X claimed": a ransomware name used for the people behind it. */
+export function gangContext(tokens: Token[], start: number, end: number): boolean {
+  const around = [...neighbours(tokens, end, 1), ...neighbours(tokens, start - 1, -1)]
+  return around.some((t) => GANG_CUES.has(t.key))
 }

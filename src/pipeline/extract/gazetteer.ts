@@ -54,7 +54,13 @@ function mergeById(entries: KbEntry[]): KbEntry[] {
 function aliasMode(entry: KbEntry, alias: string): AliasMode {
   if (entry.ambiguous?.includes(alias)) return 'ambiguous'
   if (entry.caseSensitive?.includes(alias)) return 'exact'
-  if (!isCommonPhrase(alias)) return 'fold'
+  // Entries read back from storage carry no marks: short or lower-case names ("FBI", "cmd")
+  // are case-exact, so that only their usual spelling counts.
+  if (!isCommonPhrase(alias)) {
+    if (alias.length <= 3 || alias === alias.toLowerCase()) return 'exact'
+    // "Lookout", "Proofpoint": a brand when capitalised, maybe a word when not.
+    return /^\p{Lu}\p{Ll}+$/u.test(alias) ? 'cap' : 'fold'
+  }
   // An unmarked ordinary word ("Hive", "Options") is never a name on its own; a phrase of
   // ordinary words ("Salt Typhoon") is one when proper-cased.
   return /[\s-]/.test(alias.trim()) ? 'exact' : 'ambiguous'
@@ -139,12 +145,29 @@ function matchAt(
   return i
 }
 
-/** An ordinary-word alias without a cue still counts when its entity is named plainly elsewhere. */
+const firstWord = (name: string) => name.split(' ')[0]!.toLowerCase()
+
+/** "Meltdown and Spectre": an ordinary-word alias listed right next to a name of its type. */
+function listedWith(p: Pending, hits: GazetteerHit[]): boolean {
+  return hits.some((h) => {
+    if (h.entity.type !== p.hit.entity.type) return false
+    const gap = h.offset < p.hit.offset ? [h.offset + h.length, p.hit.offset] : [p.end, h.offset]
+    return gap[1]! - gap[0]! <= 6 && gap[1]! >= gap[0]!
+  })
+}
+
+/**
+ * An ordinary-word alias without a cue still counts when its entity is named plainly elsewhere,
+ * or when its vendor is ("Teams" in an article that names Microsoft).
+ */
 function confirmPending(hits: GazetteerHit[], pending: Pending[]): GazetteerHit[] {
   const seen = new Set(hits.map((h) => h.entity.id))
+  const vendors = new Set(hits.map((h) => firstWord(h.entity.name)))
   const out = [...hits]
   for (const p of pending) {
-    if (!seen.has(p.hit.entity.id)) continue
+    const e = p.hit.entity
+    const byVendor = e.type === 'software' && e.name.includes(' ') && vendors.has(firstWord(e.name))
+    if (!seen.has(e.id) && !byVendor && !listedWith(p, out)) continue
     const overlaps = out.some((h) => h.offset < p.end && p.hit.offset < h.offset + h.length)
     if (!overlaps) out.push(p.hit)
   }

@@ -8,6 +8,7 @@ import { MALWARE } from './data/malware.js'
 import { SECURITY_ORGS } from './data/orgs-security.js'
 import { TECH_ORGS } from './data/orgs-tech.js'
 import { PUBLIC_ORGS } from './data/orgs-public.js'
+import { BRAND_ORGS } from './data/orgs-brands.js'
 import { PLATFORM_SOFTWARE } from './data/software-platforms.js'
 import { ENTERPRISE_SOFTWARE } from './data/software-enterprise.js'
 import { NAMED_VULNERABILITIES } from './data/vulnerabilities.js'
@@ -21,6 +22,7 @@ const SOURCES: readonly [EntityType, readonly string[]][] = [
   ['organization', SECURITY_ORGS],
   ['organization', TECH_ORGS],
   ['organization', PUBLIC_ORGS],
+  ['organization', BRAND_ORGS],
   ['vulnerability', NAMED_VULNERABILITIES],
 ]
 
@@ -30,7 +32,12 @@ export async function parseRow(type: EntityType, row: string): Promise<KbEntry> 
   const names = parts.map((p) => p.replace(/^[~=]/, ''))
   const marked = (m: string) => parts.filter((p) => p.startsWith(m)).map((p) => p.slice(1))
   const name = names[0] ?? ''
-  const entry: KbEntry = { id: await entityId(type, name), type, name, aliases: [...new Set(names)] }
+  const entry: KbEntry = {
+    id: await entityId(type, name),
+    type,
+    name,
+    aliases: [...new Set(names)],
+  }
   const ambiguous = marked('~')
   const caseSensitive = marked('=')
   if (ambiguous.length) entry.ambiguous = ambiguous

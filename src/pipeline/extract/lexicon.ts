@@ -2,16 +2,27 @@
 import type { EntityType } from '../../core/types.js'
 import { COMMON_WORDS_1 } from './data/common-words-1.js'
 import { COMMON_WORDS_2 } from './data/common-words-2.js'
-import { PLACES, PLACE_PHRASES } from './data/places.js'
-import { FUNCTION_WORDS } from './data/stopwords.js'
+import { LOCALITIES, PLACES, PLACE_PHRASES } from './data/places.js'
+import { FUNCTION_WORDS, GENERIC_TERMS } from './data/stopwords.js'
+import { FIRST_NAMES, PERSON_TITLES } from './data/first-names.js'
 
 const toSet = (...lists: string[]): ReadonlySet<string> =>
   new Set(lists.flatMap((l) => l.split(/\s+/).filter(Boolean)))
 
-const COMMON: ReadonlySet<string> = toSet(COMMON_WORDS_1, COMMON_WORDS_2, FUNCTION_WORDS)
+const COMMON: ReadonlySet<string> = toSet(
+  COMMON_WORDS_1,
+  COMMON_WORDS_2,
+  FUNCTION_WORDS,
+  GENERIC_TERMS,
+)
 const STOP: ReadonlySet<string> = toSet(FUNCTION_WORDS)
+const GENERIC: ReadonlySet<string> = toSet(GENERIC_TERMS)
+const FIRST: ReadonlySet<string> = toSet(FIRST_NAMES)
+const TITLES: ReadonlySet<string> = toSet(PERSON_TITLES)
+const LOCALITY: ReadonlySet<string> = toSet(LOCALITIES)
 const PLACE: ReadonlySet<string> = new Set([
   ...toSet(PLACES),
+  ...LOCALITY,
   ...PLACE_PHRASES.map((p) => p.toLowerCase()),
 ])
 
@@ -28,8 +39,19 @@ function inSet(set: ReadonlySet<string>, word: string): boolean {
 export const isCommonWord = (word: string): boolean => inSet(COMMON, word)
 /** A function word, calendar word, title or generic security term. */
 export const isStopWord = (word: string): boolean => inSet(STOP, word)
+/** Security vocabulary (ransomware, hackers, CVE, API): generic, yet part of some names. */
+export const isGenericWord = (word: string): boolean => inSet(GENERIC, word)
 /** A country, region, city or nationality ("Russian", "North Korea"). */
 export const isPlace = (phrase: string): boolean => PLACE.has(phrase.toLowerCase())
+
+/** A common given name: "Victor Gevers" is a person. */
+export const isFirstName = (word: string): boolean => FIRST.has(word.toLowerCase())
+/** A word before a person's name: "researcher", "CEO", "Dr". */
+export const isPersonTitle = (word: string): boolean =>
+  TITLES.has(word.toLowerCase().replace(/\.$/, ''))
+
+/** A city or state: part of institutions' names. */
+export const isLocality = (word: string): boolean => LOCALITY.has(word.toLowerCase())
 
 /** Every word of a (multi-word) alias is ordinary: "Scattered Spider" is not, "Black Basta" is not. */
 export function isCommonPhrase(phrase: string): boolean {
@@ -51,5 +73,6 @@ export const CUES: Readonly<Record<EntityType, ReadonlySet<string>>> = {
     account accounts package library firmware product products suite tool`),
   organization: toSet(`company firm vendor giant maker inc corp ltd llc said says announced
     confirmed disclosed spokesperson ceo customers employees agency ministry bank university`),
-  vulnerability: toSet(`vulnerability flaw bug exploit attack cve`),
+  vulnerability: toSet(`vulnerability vulnerabilities flaw flaws bug bugs exploit exploits attack
+    attacks cve patch patches patched fix fixes mitigation mitigations side-channel variant variants`),
 }

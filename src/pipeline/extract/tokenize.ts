@@ -22,7 +22,8 @@ const TOKEN_RE = /[\p{L}\p{N}$]+|\S/gu
 const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g
 const QUOTES = /[\u2018\u2019\u201B\u0060\u00B4]/g
 const SENTENCE_END = new Set(['.', '!', '?', ':', ';', '|', '•'])
-const OPENERS = new Set(['"', "'", '(', '[', '“', '«', '‘', '’', '”', '-'])
+// Quotes, brackets and Markdown marks ("## Heading", "* item") keep the next word sentence-initial.
+const OPENERS = new Set(['"', "'", '(', '[', '“', '«', '‘', '’', '”', '-', '#', '*', '>', '_', '•'])
 const SMALL_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'in', 'of', 'on', 'or'])
 const TITLE_SMALL = new Set([...SMALL_WORDS, 'the', 'to', 'vs', 'via', 'with', 'from', 'is'])
 

@@ -14,6 +14,10 @@ export interface KbEntry {
   ambiguous?: string[]
   /** Aliases matched only with the exact case written here ("SAP", "NET"), no cue needed. */
   caseSensitive?: string[]
+  /** Other types a labeller may give it (a ransomware gang is also its strain). */
+  altTypes?: EntityType[]
+  /** One or two sentences from the source it was imported from. */
+  description?: string
 }
 
 export interface GazetteerHit {
@@ -40,4 +44,6 @@ export interface Candidate {
   offset: number
   /** Higher wins when candidates overlap; KB hits rank above all pattern finds. */
   rank: number
+  /** Which rule found it, for evaluation and debugging. */
+  source?: string
 }

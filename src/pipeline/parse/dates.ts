@@ -1,7 +1,7 @@
 // Feed dates. The common shapes (ISO-8601 / W3C-DTF, RFC 822/1123, epoch seconds) are parsed by
 // hand so the result never depends on the host's time zone or JS engine; chrono-node is only a
-// fallback for the odd formats feeds invent.
-import { strict as chronoStrict } from 'chrono-node'
+// fallback for the odd formats feeds invent (English locale only: the full entry bundles ~15).
+import { strict as chronoStrict } from 'chrono-node/en'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 
@@ -21,7 +21,7 @@ const MONTHS = [
 ]
 
 /** Offsets in hours. Ambiguous abbreviations (IST, CST-as-China) are left to the UTC default. */
-const ZONES: Record<string, number> = {
+const ZONES: Readonly<Record<string, number>> = {
   z: 0,
   ut: 0,
   utc: 0,

@@ -59,7 +59,17 @@ function detectJson(text: string): InputKind {
 }
 
 /** Tags that only start an HTML document or a fragment of one, never a feed. */
-const HTML_ROOTS = new Set(['html', 'head', 'body', 'div', 'p', 'meta', 'title', 'link', 'script'])
+const HTML_ROOTS: ReadonlySet<string> = new Set([
+  'html',
+  'head',
+  'body',
+  'div',
+  'p',
+  'meta',
+  'title',
+  'link',
+  'script',
+])
 
 function detectMarkup(text: string): InputKind {
   const root = xmlRootName(text)

@@ -15,7 +15,7 @@ export interface DomNode {
 }
 
 /** Elements whose content is never reader-visible text. */
-export const DROPPED_TAGS = new Set([
+const DROPPED_TAGS: ReadonlySet<string> = new Set([
   'script',
   'style',
   'noscript',
@@ -33,16 +33,32 @@ export const DROPPED_TAGS = new Set([
 ])
 
 /** Elements that end a paragraph: separated by a blank line in the output. */
-const PARAGRAPH_TAGS = new Set(
+const PARAGRAPH_TAGS: ReadonlySet<string> = new Set(
   'p h1 h2 h3 h4 h5 h6 blockquote pre ul ol dl table figure hr article section header footer aside main nav address details'.split(
     ' ',
   ),
 )
 
 /** Elements that end a line. */
-const LINE_TAGS = new Set('div li dt dd tr br figcaption summary caption option'.split(' '))
+const LINE_TAGS: ReadonlySet<string> = new Set(
+  'div li dt dd tr figcaption summary caption'.split(' '),
+)
 
 type Frame = { node: DomNode } | { close: string }
+
+// Break markers: block ends are only known as "line" or "paragraph" until the runs are merged,
+// so that </div><div> is one line break while <br><br> (a common paragraph idiom) is a blank line.
+const LINE = '\u0001'
+const PARA = '\u0002'
+
+function mergeBreaks(raw: string): string {
+  // One pass over whitespace runs (a pattern anchored on the break itself would go quadratic on
+  // long runs of spaces inside <pre>).
+  return raw.replace(/[\s\u0001\u0002]+/g, (run) => {
+    if (run.includes(PARA) || run.split('\n').length > 2) return '\n\n'
+    return run.includes('\n') || run.includes(LINE) ? '\n' : run
+  })
+}
 
 /** Text of a node list, with block structure kept as newlines. Iterative: deep nesting is common. */
 export function nodesToText(nodes: readonly DomNode[]): string {
@@ -53,13 +69,14 @@ export function nodesToText(nodes: readonly DomNode[]): string {
     const frame = stack.pop() as Frame
     if ('close' in frame) {
       if (frame.close === 'pre') preDepth--
-      out.push(PARAGRAPH_TAGS.has(frame.close) ? '\n\n' : '\n')
+      out.push(PARAGRAPH_TAGS.has(frame.close) ? PARA : LINE)
       continue
     }
     const { node } = frame
-    if (node.type === 'text' || node.type === 'cdata') {
-      const data = node.type === 'cdata' ? nodesToText(node.children ?? []) : (node.data ?? '')
-      // Source newlines in HTML are just spaces; inside <pre> they are real line breaks.
+    if (node.type === 'text') {
+      // Control characters are our break markers, so source ones are dropped first. Source
+      // newlines in HTML are just spaces; inside <pre> they are real line breaks.
+      const data = (node.data ?? '').replace(/[\u0000-\u0002]/g, '')
       out.push(preDepth > 0 ? data.replace(/\n/g, '\u0000') : data.replace(/\s+/g, ' '))
       continue
     }
@@ -72,7 +89,7 @@ export function nodesToText(nodes: readonly DomNode[]): string {
     }
     const block = PARAGRAPH_TAGS.has(name) || LINE_TAGS.has(name)
     if (block) {
-      out.push(PARAGRAPH_TAGS.has(name) ? '\n\n' : '\n')
+      out.push(PARAGRAPH_TAGS.has(name) ? PARA : LINE)
       if (name === 'pre') preDepth++
       stack.push({ close: name })
     }
@@ -81,7 +98,7 @@ export function nodesToText(nodes: readonly DomNode[]): string {
     const children = node.children ?? []
     for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i] as DomNode })
   }
-  return normalizeText(out.join(''))
+  return normalizeText(mergeBreaks(out.join('')))
 }
 
 /**

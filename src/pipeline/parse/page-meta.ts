@@ -1,8 +1,9 @@
 // Metadata of an article page: title, canonical URL, publication date and site name, read from
 // Open Graph / article meta tags, JSON-LD and semantic HTML, in that order of trust.
-import type { CheerioAPI } from 'cheerio/slim'
 import { parseDateValue, parseFeedDate } from './dates.js'
+import { elementsBelow, type DomElement } from './dom.js'
 import { cleanTitle } from './feed-item.js'
+import { nodesToText, type DomNode } from './html-text.js'
 import { canonicalizeUrl } from './url.js'
 
 export interface PageMeta {
@@ -17,23 +18,52 @@ type JsonObject = Record<string, unknown>
 const ARTICLE_TYPE = /Article|BlogPosting|Report|Posting|NewsItem/i
 const MAX_LD_DEPTH = 6
 
-/** Meta names that carry a publication date on sites without article:published_time. */
+/** Meta keys that carry a publication date on sites without article:published_time. */
 const DATE_METAS = [
-  'meta[itemprop="datePublished" i]',
-  'meta[name="pubdate" i]',
-  'meta[name="publish-date" i]',
-  'meta[name="parsely-pub-date" i]',
-  'meta[name="dc.date.issued" i]',
-  'meta[name="date" i]',
+  'datepublished',
+  'pubdate',
+  'publish-date',
+  'parsely-pub-date',
+  'dc.date.issued',
+  'date',
 ]
 
-function metaContent($: CheerioAPI, key: string): string | null {
-  const el = $(`meta[property="${key}" i], meta[name="${key}" i]`).first()
-  return el.attr('content')?.trim() || null
+/** The elements metadata is read from, collected in one walk of the document. */
+interface Doc {
+  metas: Map<string, string>
+  all: DomElement[]
+}
+
+function collect(root: DomNode): Doc {
+  const all = elementsBelow(root)
+  const metas = new Map<string, string>()
+  for (const el of all) {
+    if (el.name !== 'meta') continue
+    const key = el.attribs['property'] ?? el.attribs['name'] ?? el.attribs['itemprop']
+    const content = el.attribs['content']?.trim()
+    // First occurrence wins, as browsers and crawlers read them.
+    if (key && content && !metas.has(key.toLowerCase())) metas.set(key.toLowerCase(), content)
+  }
+  return { metas, all }
+}
+
+function metaContent(doc: Doc, key: string): string | null {
+  return doc.metas.get(key) ?? null
+}
+
+function first(doc: Doc, test: (el: DomElement) => boolean): DomElement | undefined {
+  return doc.all.find(test)
+}
+
+function rawText(el: DomElement | undefined): string {
+  return el === undefined ? '' : nodesToText(el.children)
 }
 
 function parseJsonLenient(raw: string): unknown {
-  const body = raw.replace(/^\s*(?:<!--|\/\/<!\[CDATA\[|<!\[CDATA\[)|(?:-->|\/\/\]\]>|\]\]>)\s*$/g, '')
+  const body = raw.replace(
+    /^\s*(?:<!--|\/\/<!\[CDATA\[|<!\[CDATA\[)|(?:-->|\/\/\]\]>|\]\]>)\s*$/g,
+    '',
+  )
   for (const candidate of [body, body.replace(/[\u0000-\u001f]+/g, ' ')]) {
     try {
       return JSON.parse(candidate) as unknown
@@ -45,7 +75,7 @@ function parseJsonLenient(raw: string): unknown {
 }
 
 /** Every object in the page's JSON-LD blocks, `@graph` members and nested nodes included. */
-export function jsonLdObjects($: CheerioAPI): JsonObject[] {
+function jsonLdObjects(doc: Doc): JsonObject[] {
   const found: JsonObject[] = []
   const visit = (value: unknown, depth: number): void => {
     if (depth > MAX_LD_DEPTH || typeof value !== 'object' || value === null) return
@@ -53,7 +83,11 @@ export function jsonLdObjects($: CheerioAPI): JsonObject[] {
     found.push(value as JsonObject)
     for (const child of Object.values(value)) visit(child, depth + 1)
   }
-  $('script[type="application/ld+json" i]').each((_, el) => visit(parseJsonLenient($(el).text()), 0))
+  for (const el of doc.all) {
+    if (el.name !== 'script' || el.attribs['type']?.toLowerCase() !== 'application/ld+json')
+      continue
+    visit(parseJsonLenient(el.children.map((c) => c.data ?? '').join('')), 0)
+  }
   return found
 }
 
@@ -78,10 +112,14 @@ function ldString(value: unknown): string | null {
   return null
 }
 
-function canonicalOf($: CheerioAPI, pageUrl: string, ld: JsonObject[]): string | null {
+function canonicalOf(doc: Doc, pageUrl: string, ld: JsonObject[]): string | null {
+  const link = first(
+    doc,
+    (el) => el.name === 'link' && /(^|\s)canonical(\s|$)/i.test(el.attribs['rel'] ?? ''),
+  )
   const candidates = [
-    $('link[rel~="canonical" i]').first().attr('href'),
-    metaContent($, 'og:url'),
+    link?.attribs['href'],
+    metaContent(doc, 'og:url'),
     ...ld.filter(isArticle).flatMap((o) => [ldString(o['mainEntityOfPage']), ldString(o['url'])]),
   ]
   for (const candidate of candidates) {
@@ -91,13 +129,15 @@ function canonicalOf($: CheerioAPI, pageUrl: string, ld: JsonObject[]): string |
   return null
 }
 
-function publishedOf($: CheerioAPI, ld: JsonObject[], now: Date | undefined): string | null {
+function publishedOf(doc: Doc, ld: JsonObject[], now: Date | undefined): string | null {
+  const times = doc.all.filter((el) => el.name === 'time' && el.attribs['datetime'])
+  const inArticle = times.find((el) => hasAncestor(el, 'article'))
   const candidates = [
-    metaContent($, 'article:published_time'),
+    metaContent(doc, 'article:published_time'),
     ...byRelevance(ld).map((o) => ldString(o['datePublished'])),
-    ...DATE_METAS.map((sel) => $(sel).first().attr('content')),
-    $('article time[datetime]').first().attr('datetime'),
-    $('time[datetime]').first().attr('datetime'),
+    ...DATE_METAS.map((key) => metaContent(doc, key)),
+    inArticle?.attribs['datetime'],
+    times[0]?.attribs['datetime'],
   ]
   for (const value of candidates) {
     const iso = now ? parseFeedDate(value, now) : (parseDateValue(value)?.toISOString() ?? null)
@@ -106,12 +146,19 @@ function publishedOf($: CheerioAPI, ld: JsonObject[], now: Date | undefined): st
   return null
 }
 
-function siteNameOf($: CheerioAPI, ld: JsonObject[]): string | null {
+function hasAncestor(el: DomElement, name: string): boolean {
+  for (let p = el.parent as DomElement | null | undefined; p; p = p.parent as DomElement | null) {
+    if (p.name === name) return true
+  }
+  return false
+}
+
+function siteNameOf(doc: Doc, ld: JsonObject[]): string | null {
   const publisher = byRelevance(ld)
     .map((o) => o['publisher'])
     .find((p) => p !== undefined)
   const fromLd = typeof publisher === 'object' && publisher !== null ? ldName(publisher) : null
-  return metaContent($, 'og:site_name') ?? fromLd ?? metaContent($, 'application-name')
+  return metaContent(doc, 'og:site_name') ?? fromLd ?? metaContent(doc, 'application-name')
 }
 
 function ldName(value: object): string | null {
@@ -119,17 +166,18 @@ function ldName(value: object): string | null {
   return typeof obj?.['name'] === 'string' ? obj['name'].trim() || null : null
 }
 
-/** Reads the page metadata. Call before any noise is removed from the document. */
-export function readPageMeta($: CheerioAPI, pageUrl: string, now?: Date): PageMeta {
-  const ld = jsonLdObjects($)
+/** Reads the page metadata from a parsed document. Call before any noise is removed. */
+export function readPageMeta(root: DomNode, pageUrl: string, now?: Date): PageMeta {
+  const doc = collect(root)
+  const ld = jsonLdObjects(doc)
   const title =
-    cleanTitle(metaContent($, 'og:title')) ??
-    cleanTitle($('h1').first().text()) ??
-    cleanTitle($('head > title').first().text() || $('title').first().text())
+    cleanTitle(metaContent(doc, 'og:title')) ??
+    cleanTitle(rawText(first(doc, (el) => el.name === 'h1'))) ??
+    cleanTitle(rawText(first(doc, (el) => el.name === 'title')))
   return {
     title,
-    canonicalUrl: canonicalOf($, pageUrl, ld),
-    publishedAt: publishedOf($, ld, now),
-    siteName: siteNameOf($, ld),
+    canonicalUrl: canonicalOf(doc, pageUrl, ld),
+    publishedAt: publishedOf(doc, ld, now),
+    siteName: siteNameOf(doc, ld),
   }
 }

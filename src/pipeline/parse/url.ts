@@ -2,7 +2,7 @@
 // the same story must come out byte-identical here, whatever tracking junk or port noise they carry.
 
 /** Query parameters that only identify a campaign or a click, never the resource. */
-const TRACKING_PARAMS = new Set([
+const TRACKING_PARAMS: ReadonlySet<string> = new Set([
   'fbclid',
   'gclid',
   'gclsrc',

@@ -11,20 +11,20 @@ import { repairXml } from './xml-repair.js'
 
 type Node = Record<string, unknown>
 
-const ROOT_KINDS: Record<string, ParsedFeed['kind']> = {
+const ROOT_KINDS: Readonly<Record<string, ParsedFeed['kind']>> = {
   rss: 'rss',
   feed: 'atom',
   'rdf:RDF': 'rdf',
 }
 
 /** Link relations that never point at the entry's own page. */
-const NON_ARTICLE_RELS = new Set(
+const NON_ARTICLE_RELS: ReadonlySet<string> = new Set(
   'self edit edit-media replies enclosure license hub next prev previous first last payment search'.split(
     ' ',
   ),
 )
 
-const PERIOD_MINUTES: Record<string, number> = {
+const PERIOD_MINUTES: Readonly<Record<string, number>> = {
   hourly: 60,
   daily: 1440,
   weekly: 10080,

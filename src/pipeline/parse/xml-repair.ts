@@ -14,7 +14,7 @@ const LATIN1 = (
 ).split(' ')
 
 /** The other HTML entities that show up in feed text often enough to matter. */
-const OTHER_ENTITIES: Record<string, number> = {
+const OTHER_ENTITIES: Readonly<Record<string, number>> = {
   OElig: 338,
   oelig: 339,
   Scaron: 352,
@@ -62,7 +62,7 @@ const OTHER_ENTITIES: Record<string, number> = {
   ge: 8805,
 }
 
-const XML_ENTITIES = new Set(['amp', 'lt', 'gt', 'quot', 'apos'])
+const XML_ENTITIES: ReadonlySet<string> = new Set(['amp', 'lt', 'gt', 'quot', 'apos'])
 
 function codePointOf(name: string): number | undefined {
   const latin = LATIN1.indexOf(name)
@@ -84,14 +84,31 @@ function repairSegment(segment: string): string {
   )
 }
 
+/** Sections where `&` is literal, with their terminators. */
+const LITERAL_SECTIONS: readonly (readonly [string, string])[] = [
+  ['<![CDATA[', ']]>'],
+  ['<!--', '-->'],
+]
+
 /**
  * Escapes `&` that does not start a valid reference and maps HTML named entities to numeric
  * references. CDATA sections and comments are left untouched: `&` is literal there, and rewriting
- * it would corrupt the URLs feeds like to wrap in CDATA.
+ * it would corrupt the URLs feeds like to wrap in CDATA. A scan with indexOf (not a regex) keeps
+ * this linear even for documents full of unterminated sections.
  */
 export function repairXml(text: string): string {
-  return text
-    .split(/(<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->)/)
-    .map((part, i) => (i % 2 === 1 ? part : repairSegment(part)))
-    .join('')
+  const out: string[] = []
+  let pos = 0
+  while (pos < text.length) {
+    const next = LITERAL_SECTIONS.map(([open, close]) => ({ at: text.indexOf(open, pos), close }))
+      .filter((s) => s.at >= 0)
+      .sort((a, b) => a.at - b.at)[0]
+    if (next === undefined) break
+    const end = text.indexOf(next.close, next.at)
+    const stop = end < 0 ? text.length : end + next.close.length
+    out.push(repairSegment(text.slice(pos, next.at)), text.slice(next.at, stop))
+    pos = stop
+  }
+  out.push(repairSegment(text.slice(pos)))
+  return out.join('')
 }

@@ -1,6 +1,7 @@
 // Extractive incident summary: the few sentences, taken verbatim from the articles, that best
 // cover the incident's key entities without repeating each other.
 import type { SummarySentence } from '../../core/types.js'
+import { cleanHeadline } from '../cluster/title.js'
 import { byPublication, collectCandidates } from './candidates.js'
 import type { SummaryArticle } from './candidates.js'
 import { rankEntities } from './key-entities.js'
@@ -26,7 +27,7 @@ const DUPLICATE_JACCARD = 0.4
 const DUPLICATE_CONTAINMENT = 0.8
 /** A second sentence from an already used article must beat other sources by this much. */
 const SAME_SOURCE_PENALTY = 0.1
-/** Past the minimum, stop once the next pick is this much weaker than the first one. */
+/** Past the minimum, stop once the next pick's MMR value drops below this share of the first's. */
 const STOP_RATIO = 0.6
 
 export function summarize(
@@ -82,8 +83,9 @@ function maxSimilarity(c: Scored, selected: readonly Scored[]): number | null {
   let max = 0
   for (const s of selected) {
     const j = jaccard(c.terms, s.terms)
-    if (j >= DUPLICATE_JACCARD || containment(c.terms, s.terms) >= DUPLICATE_CONTAINMENT)
+    if (j >= DUPLICATE_JACCARD || containment(c.terms, s.terms) >= DUPLICATE_CONTAINMENT) {
       return null
+    }
     max = Math.max(max, j)
   }
   return max
@@ -92,5 +94,7 @@ function maxSimilarity(c: Scored, selected: readonly Scored[]): number | null {
 /** No usable sentence at all: the earliest headline is still better than an empty summary. */
 function headlineFallback(articles: readonly SummaryArticle[]): SummarySentence[] {
   const first = byPublication(articles).find((a) => a.title.trim())
-  return first ? [{ text: first.title.trim(), articleId: first.id, sourceUrl: first.url }] : []
+  return first
+    ? [{ text: cleanHeadline(first.title), articleId: first.id, sourceUrl: first.url }]
+    : []
 }

@@ -1,0 +1,148 @@
+// Discovery of threat actors, malware and named vulnerabilities that no KB knows, from the
+// phrases security news uses to introduce them ("a group identified as X", "dubbed X",
+// "tracked as Storm-0558", "the X ransomware gang").
+import type { Candidate } from './types.js'
+import type { Doc } from './doc.js'
+import { NAME, NAME_WORD, Q, hasNameShape } from './names.js'
+import { alt, applyRules, ci, rule } from './rules.js'
+
+const X = String.raw`${Q}(${NAME})${Q}`
+const NAMING = String.raw`${alt(`identified known tracked referred_to dubbed named called codenamed
+  designated (?:calling|styling|naming)_(?:itself|themselves) going_by(?:\s+the\s+name)?`)}(?:\s+as)?`
+const NAMED = alt('dubbed called named codenamed known_as tracked_as')
+/** ", which is also", " - now": what may stand between a noun and its naming verb. */
+const BE = String.raw`(?:,\s*|\s*[-–—]\s*)?(?:(?:that\s+|which\s+|who\s+)?${alt(
+  'is was are were has_been have_been',
+)}\s+)?(?:${alt('also now publicly internally')}\s+)?`
+
+const ACTOR_KIND = alt(
+  'hacking hacker hacktivist cybercrime cyber-?crime ransomware extortion espionage cyberespionage APT state-sponsored threat data_extortion',
+)
+const ACTOR_HEAD = alt('group gang crew collective outfit operation actor syndicate')
+const ACTOR_NOUN = String.raw`(?:${ACTOR_KIND}\s+${ACTOR_HEAD}|${alt(`threat_actors? group gang crew
+  actors? cluster collective adversary syndicate operators hackers band_of_hackers`)})`
+const QUALIFIER = ci('ransomware extortion hacking hacker cybercrime hacktivist threat')
+const ACTOR_END = String.raw`(?:${ci('gang gangs crew hackers cybergang collective operators affiliates affiliate')}|group|APT|${ci('threat')}\s+${ci('actors actor')})`
+const MALWARE_NOUN =
+  alt(`malware backdoor stealer infostealer info-?stealer information_stealer loader
+  RAT botnet trojan spyware wiper worm dropper implant rootkit keylogger variant strain family ransomware`)
+const MALWARE_AFTER = ci(`malware backdoor stealer infostealer info-stealer loader botnet trojan
+  spyware wiper dropper implant rootkit keylogger`)
+const FLAW_NOUN = alt(
+  'vulnerabilit(?:y|ies) flaws? bugs? exploit(?:\\s+chain)? attack_technique side-channel_attack',
+)
+
+/** Tracking ids that name an actor whatever the sentence says. */
+const TRACKED_ID = String.raw`\b(${alt(String.raw`(?:UNC|UAT-?|TAG-|UAC-)\d{3,5} (?:Storm|DEV)-\d{4}
+  TA\d{3,4} APT\s?\d{1,3} APT-C-\d{2} FIN\d{1,2} CL-(?:STA|CRI|UNK)-\d{4}`)})(?![\w-])`
+/** Vendor naming schemes: Microsoft weather, CrowdStrike animals, Trend "Earth", Unit 42 stars. */
+const SCHEME_WORD = alt(`Typhoon Sandstorm Blizzard Sleet Tempest Cyclone Panda Bear Kitten Chollima
+  Spider Leopard Taurus Libra Scorpius Ursa Serpens Pisces`)
+const SECUREWORKS = alt('BRONZE IRON COBALT GOLD NICKEL TIN ALUMINUM PLATINUM')
+const VENDOR_SCHEME = String.raw`\b((?:${NAME_WORD})\s${SCHEME_WORD}|Earth\s\p{Lu}\p{Ll}+|${SECUREWORKS}\s[A-Z]{4,})\b`
+/** Coined names ending in a malware class: "HijackLoader", "MetaStealer", "CapraRAT". */
+const CLASS_SUFFIX =
+  alt(`Stealer Loader Locker Bot Botnet RAT Rat Crypt Wiper Dropper Miner Backdoor Spy
+  Clipper Grabber Logger Cryptor Ransom Worm`)
+/** Vendor detection names: a class or platform prefix, a separator, a family (and variant). */
+const DETECTION_PREFIX = alt(`Trojan TrojanDownloader TrojanSpy Backdoor Ransom RANSOM Worm PWS
+  HackTool Downloader Spyware Adware Filecoder TROJ BKDR W32 Win32 Win64 OSX MacOS Linux Android AndroidOS`)
+const DETECTION = String.raw`${DETECTION_PREFIX}[./:_](?!(?:com|net|org|io)\b)[A-Za-z0-9][\w!-]*(?:\.[A-Za-z0-9][\w!-]*)*`
+
+const notAnimal = (name: string) =>
+  !['teddy bear', 'polar bear', 'red panda'].includes(name.toLowerCase())
+const shaped = (name: string) => name.split(' ').some(hasNameShape)
+
+const ACTOR_RULES = [
+  // "a group identified as TeamPCP", "threat actor known as Charming Kitten"
+  rule('threat_actor', String.raw`\b${ACTOR_NOUN}\s+${BE}${NAMING}\s+(?:the\s+)?${X}`, {
+    id: 'd1',
+    strong: true,
+    side: 'after',
+  }),
+  // "tracking the cluster under the name Ballistic Bobcat"
+  rule(
+    'threat_actor',
+    String.raw`\btrack(?:s|ing|ed)?\s+(?:the|this)\s+${alt('group cluster activity actor threat_actor adversary')}\s+(?:as|under\s+the\s+(?:name|moniker))\s+${X}`,
+    { id: 'd2', strong: true, side: 'after' },
+  ),
+  // "ransomware gang BianLian", "hacking group Lazarus"
+  rule('threat_actor', String.raw`\b${ACTOR_KIND}\s+${ACTOR_HEAD}\s+${X}`, {
+    id: 'd3',
+    side: 'after',
+  }),
+  // "the Rhysida ransomware group", "'Redfly' hackers", "the X gang"
+  rule('threat_actor', String.raw`${X}\s+(?:${QUALIFIER}\s+)?${ACTOR_END}\b`, {
+    id: 'd4',
+    side: 'before',
+  }),
+  rule('threat_actor', String.raw`${X}\s+${QUALIFIER}\s+[Gg]roup\b`, { id: 'd5', side: 'before' }),
+  // "X claims responsibility"
+  rule('threat_actor', String.raw`${X}\s+(?:has\s+)?claim(?:s|ed)?\s+responsibility`, {
+    id: 'd6',
+    side: 'before',
+  }),
+  rule('threat_actor', TRACKED_ID, { id: 'd7', strong: true }),
+  rule('threat_actor', VENDOR_SCHEME, { id: 'd8', strong: true, keep: notAnimal }),
+  // 'Dubbed "X," the group ...'
+  rule(
+    'threat_actor',
+    String.raw`\b[Dd]ubbed\s+${X},?\s+the\s+(?:new\s+)?${alt('group gang threat_actor actor crew')}\b`,
+    { id: 'd18', strong: true, side: 'after' },
+  ),
+]
+
+const MALWARE_RULES = [
+  // "a backdoor named Sponsor", "a new malware loader called HijackLoader"
+  rule('malware', String.raw`\b${MALWARE_NOUN}\s+${BE}${NAMED}\s+${X}`, {
+    id: 'd9',
+    strong: true,
+    side: 'after',
+  }),
+  // "new Sponsor malware", "the SprySOCKS backdoor"
+  rule('malware', String.raw`${X}\s+(?:${MALWARE_AFTER}|RAT)\b`, { id: 'd10', side: 'before' }),
+  rule('malware', String.raw`\b(\p{Lu}[\p{L}\p{N}]*?\p{Ll}${CLASS_SUFFIX})\b`, {
+    id: 'd11',
+    strong: true,
+  }),
+  // "3AM ransomware" without gang words: the strain
+  rule(
+    'malware',
+    String.raw`${X}\s+${ci('ransomware')}\b(?!\s+${alt('gang group crew operators operation actors? affiliates?')}\b)`,
+    { id: 'd12', side: 'before' },
+  ),
+  // Antivirus detection names: "Trojan.Ismdoor", "Backdoor.Generckd.4818242", "OSX/Dok"
+  rule('malware', String.raw`\b(${DETECTION})`, { id: 'd15', strong: true }),
+  // 'Dubbed "X," the backdoor ...'
+  rule('malware', String.raw`\b[Dd]ubbed\s+${X},?\s+the\s+(?:new\s+)?${MALWARE_NOUN}\b`, {
+    id: 'd17',
+    strong: true,
+    side: 'after',
+  }),
+]
+
+const VULNERABILITY_RULES = [
+  // "a vulnerability dubbed BLASTPASS"; 'Dubbed "DeleFriend," the flaw ...'
+  rule('vulnerability', String.raw`\b${FLAW_NOUN}\s+${BE}${NAMED}\s+${X}`, {
+    id: 'd13',
+    strong: true,
+    side: 'after',
+  }),
+  rule(
+    'vulnerability',
+    String.raw`\b[Dd]ubbed\s+${X},?\s+the\s+(?:new\s+)?${alt('vulnerability flaw bug exploit attack_technique')}\b`,
+    { id: 'd16', strong: true, side: 'after' },
+  ),
+  // "new WiKI-Eve attack": only coined names, "new Repojacking attack" is a technique
+  rule(
+    'vulnerability',
+    String.raw`\b[Nn]ew\s+${X}\s+${alt('attack vulnerability flaw exploit side-channel')}\b`,
+    { id: 'd14', side: 'before', keep: shaped },
+  ),
+]
+
+const RULES = [...ACTOR_RULES, ...MALWARE_RULES, ...VULNERABILITY_RULES]
+
+export function discoverNames(input: string | Doc): Candidate[] {
+  return applyRules(input, RULES)
+}

@@ -1,0 +1,103 @@
+// The alias matcher: longest match, word boundaries, `$` in names, and ordinary-word aliases.
+import { beforeAll, describe, expect, it } from 'vitest'
+import { buildGazetteer } from '../../../src/pipeline/extract/gazetteer.js'
+import { buildDefaultGazetteer } from '../../../src/pipeline/extract/index.js'
+import type { Gazetteer, KbEntry } from '../../../src/pipeline/extract/types.js'
+
+const entry = (id: string, type: KbEntry['type'], name: string, aliases: string[], more = {}) =>
+  ({ id, type, name, aliases: [name, ...aliases], ...more }) as KbEntry
+
+const names = (g: Gazetteer, text: string) => g.match(text).map((h) => h.entity.name)
+const surfaces = (g: Gazetteer, text: string) => g.match(text).map((h) => h.surface)
+
+describe('buildGazetteer', () => {
+  const g = buildGazetteer([
+    entry('a', 'organization', 'Microsoft', []),
+    entry('b', 'software', 'SharePoint', ['Microsoft SharePoint', 'SharePoint Server']),
+    entry('c', 'threat_actor', 'Lapsus$', ['LAPSUS$', 'DEV-0537']),
+    entry('d', 'threat_actor', 'Clop', ['Cl0p', 'TA505']),
+    entry('e', 'threat_actor', 'Play', ['PlayCrypt'], { ambiguous: ['Play'] }),
+    entry('f', 'organization', 'SAP', [], { caseSensitive: ['SAP'] }),
+  ])
+
+  it('prefers the longest alias: a vendor-prefixed product is the product', () => {
+    expect(names(g, 'Attackers hit Microsoft SharePoint servers')).toEqual(['SharePoint'])
+    expect(names(g, 'Microsoft said SharePoint Server was patched')).toEqual([
+      'Microsoft',
+      'SharePoint',
+    ])
+  })
+
+  it('keeps $ inside names and matches it in any case', () => {
+    expect(surfaces(g, 'The Lapsus$ gang and LAPSUS$ members')).toEqual(['Lapsus$', 'LAPSUS$'])
+    expect(names(g, 'Lapsus is not Lapsus$')).toEqual(['Lapsus$'])
+  })
+
+  it('maps Cl0p and Clop to one entity and respects word boundaries', () => {
+    expect(names(g, 'the Cl0p gang, aka Clop or TA505')).toEqual(['Clop', 'Clop', 'Clop'])
+    expect(names(g, 'Clopper and Cl0ps are not names, nor is DEV-05370')).toEqual([])
+  })
+
+  it('needs proper case and a cue for an ordinary-word alias', () => {
+    expect(names(g, 'The kids play games all day. Play video games!')).toEqual([])
+    expect(names(g, 'A note from the Play ransomware gang')).toEqual(['Play'])
+    expect(names(g, 'Play claimed the attack on its leak site')).toEqual(['Play'])
+    expect(names(g, 'PlayCrypt hit a city. Later, Play returned.')).toEqual(['Play', 'Play'])
+  })
+
+  it('matches a case-sensitive alias only as written', () => {
+    expect(names(g, 'SAP patched; the sap rises')).toEqual(['SAP'])
+  })
+
+  it('resolves an alias claimed by two entities deterministically', () => {
+    const twice = [
+      entry('x1', 'malware', 'Hydra', ['Hydra botnet']),
+      entry('x2', 'threat_actor', 'Hydra Group', ['Hydra botnet']),
+    ]
+    const one = buildGazetteer(twice).match('the Hydra botnet')
+    const two = buildGazetteer([...twice].reverse()).match('the Hydra botnet')
+    expect(one.map((h) => h.entity.id)).toEqual(['x1'])
+    expect(two.map((h) => h.entity.id)).toEqual(['x2'])
+    // An alias that is some entity's canonical name goes to that entity, whatever the order.
+    const named = [entry('y1', 'malware', 'Zeta', ['Eta']), entry('y2', 'malware', 'Eta', [])]
+    expect(buildGazetteer(named).lookup('eta')?.id).toBe('y2')
+  })
+
+  it('reports offsets into the matched text', () => {
+    const [hit] = g.match('Hi, Cl0p!')
+    expect(hit).toMatchObject({ surface: 'Cl0p', offset: 4, length: 4 })
+  })
+})
+
+describe('the starter KB through buildDefaultGazetteer', () => {
+  let g: Gazetteer
+  beforeAll(async () => {
+    g = await buildDefaultGazetteer()
+  })
+
+  it('knows the common spellings of widely reported actors', () => {
+    expect(names(g, 'Cl0p, CLOP and Clop ransomware; LockBit 3.0; ALPHV/BlackCat')).toEqual([
+      'Clop',
+      'Clop',
+      'Clop',
+      'LockBit',
+      'ALPHV',
+    ])
+    expect(names(g, 'Midnight Blizzard (APT29) and Octo Tempest')).toEqual([
+      'APT29',
+      'APT29',
+      'Scattered Spider',
+    ])
+  })
+
+  it('does not read product names as their vendor', () => {
+    expect(names(g, 'flaws in Citrix NetScaler ADC and Ivanti Connect Secure')).toEqual([
+      'Citrix NetScaler ADC',
+      'Ivanti Connect Secure',
+    ])
+  })
+
+  it('leaves ordinary words alone', () => {
+    expect(names(g, 'a royal visit, a bee hive, medusa jellyfish and a cactus')).toEqual([])
+  })
+})
