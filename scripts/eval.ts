@@ -33,14 +33,18 @@ async function main() {
     const started = performance.now()
     const result = await replay(gold.articles, kbFiles)
     const secs = (performance.now() - started) / 1000
-    console.log(`\n== ${window}${withKb ? ' (with KB import)' : ''}: ${gold.articles.length} articles, ${secs.toFixed(1)} s (${(gold.articles.length / secs).toFixed(0)} articles/s)`)
+    console.log(
+      `\n== ${window}${withKb ? ' (with KB import)' : ''}: ${gold.articles.length} articles, ${secs.toFixed(1)} s (${(gold.articles.length / secs).toFixed(0)} articles/s)`,
+    )
     if (window !== 'casie-dev') {
       const goldMap = new Map(gold.articles.map((a) => [a.id, a.incident]))
       const b = bcubed(goldMap, result.incidentOf)
       const p = pairwise(goldMap, result.incidentOf)
       console.log(`incidents  B-cubed   P ${fmt(b.precision)}  R ${fmt(b.recall)}  F1 ${fmt(b.f1)}`)
       console.log(`incidents  pairwise  P ${fmt(p.precision)}  R ${fmt(p.recall)}  F1 ${fmt(p.f1)}`)
-      console.log(`predicted incidents: ${new Set(result.incidentOf.values()).size}; gold incidents: ${new Set(gold.articles.map((a) => a.incident).filter(Boolean)).size} (+${gold.articles.filter((a) => !a.incident).length} no-event items)`)
+      console.log(
+        `predicted incidents: ${new Set(result.incidentOf.values()).size}; gold incidents: ${new Set(gold.articles.map((a) => a.incident).filter(Boolean)).size} (+${gold.articles.filter((a) => !a.incident).length} no-event items)`,
+      )
     }
     printEntityReport(gold.articles, result.entitiesOf)
   }

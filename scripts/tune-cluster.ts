@@ -13,7 +13,12 @@ if (!goldAvailable(window)) {
   const goldMap = new Map(gold.articles.map((a) => [a.id, a.incident]))
   for (const terms of [0.5, 0.6, 0.7]) {
     for (const joinThreshold of [0.2, 0.25, 0.3, 0.35]) {
-      const params: ClusterParams = { ...DEFAULT_CLUSTER_PARAMS, terms, entities: 1 - terms, joinThreshold }
+      const params: ClusterParams = {
+        ...DEFAULT_CLUSTER_PARAMS,
+        terms,
+        entities: 1 - terms,
+        joinThreshold,
+      }
       const r = await replay(gold.articles, [], params)
       const b = bcubed(goldMap, r.incidentOf)
       console.log(

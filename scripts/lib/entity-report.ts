@@ -1,6 +1,10 @@
 import { ENTITY_TYPES } from '../../db/schema/vocab.js'
 import type { EntityType } from '../../src/core/types.js'
-import { scoreEntities, type GoldEntity, type PredictedEntity } from '../../src/pipeline/extract/score.js'
+import {
+  scoreEntities,
+  type GoldEntity,
+  type PredictedEntity,
+} from '../../src/pipeline/extract/score.js'
 import type { GoldArticle } from './gold.js'
 
 const fmt = (x: number) => x.toFixed(3)
@@ -23,7 +27,8 @@ export function printEntityReport(
     const typed = s.byType.typed[t]
     const untyped = s.byType.untyped[t]
     const r = (c: { found: number; gold: number }) => (c.gold ? fmt(c.found / c.gold) : '  -  ')
-    const p = (c: { correct: number; predicted: number }) => (c.predicted ? fmt(c.correct / c.predicted) : '  -  ')
+    const p = (c: { correct: number; predicted: number }) =>
+      c.predicted ? fmt(c.correct / c.predicted) : '  -  '
     return `  ${t.padEnd(14)} gold ${String(typed.gold).padStart(4)}  recall typed ${r(typed)} untyped ${r(untyped)}  precision typed ${p(typed)}`
   }
   console.log('by type:')

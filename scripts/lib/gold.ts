@@ -3,7 +3,8 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-export const SHARED = process.env.SITREP_SHARED_DIR ?? fileURLToPath(new URL('../../../shared/', import.meta.url))
+export const SHARED =
+  process.env.SITREP_SHARED_DIR ?? fileURLToPath(new URL('../../../shared/', import.meta.url))
 
 export interface GoldEntity {
   name: string

@@ -17,7 +17,11 @@ export interface ReplayResult {
   entitiesOf: Map<string, { name: string; type: string }[]>
 }
 
-type ApiArticle = { url: string; incident_id: string | null; entities: { name: string; type: string }[] }
+type ApiArticle = {
+  url: string
+  incident_id: string | null
+  entities: { name: string; type: string }[]
+}
 
 export async function replay(
   articles: GoldArticle[],
@@ -35,7 +39,13 @@ export async function replay(
     for (const file of kbFiles) {
       const entries = await parseKnowledgeFile(JSON.parse(readFileSync(file, 'utf8')), file)
       await rt.deps.repo.upsertEntities(
-        entries.map((e) => ({ ...e, origin: 'import', provisional: false, description: null, firstSeenAt: null })),
+        entries.map((e) => ({
+          ...e,
+          origin: 'import',
+          provisional: false,
+          description: null,
+          firstSeenAt: null,
+        })),
         new Date().toISOString(),
       )
     }
@@ -47,8 +57,15 @@ export async function replay(
       text: a.text,
       source: a.source,
     }))
-    const stats = await ingestItems(rt.deps, ctx, items, { origin: 'ingest', feedId: null, source: null })
-    if (stats.errors.length) console.error(`replay: ${stats.errors.length} item errors, first: ${stats.errors[0]?.message}`)
+    const stats = await ingestItems(rt.deps, ctx, items, {
+      origin: 'ingest',
+      feedId: null,
+      source: null,
+    })
+    if (stats.errors.length)
+      console.error(
+        `replay: ${stats.errors.length} item errors, first: ${stats.errors[0]?.message}`,
+      )
     const byUrl = await readAllArticles(createApp(rt.deps))
     const incidentOf = new Map<string, string | null>()
     const entitiesOf = new Map<string, { name: string; type: string }[]>()
@@ -64,7 +81,9 @@ export async function replay(
   }
 }
 
-async function readAllArticles(app: ReturnType<typeof createApp>): Promise<Map<string, ApiArticle>> {
+async function readAllArticles(
+  app: ReturnType<typeof createApp>,
+): Promise<Map<string, ApiArticle>> {
   const out = new Map<string, ApiArticle>()
   let cursor: string | null = null
   do {

@@ -14,7 +14,11 @@ const schema = z.object({
   SITREP_CRAWL_CRON: z.string().default('*/15 * * * *'),
   SITREP_FETCH_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
   SITREP_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
-  SITREP_MAX_BYTES: z.coerce.number().int().positive().default(5 * 1024 * 1024),
+  SITREP_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(5 * 1024 * 1024),
   SITREP_FETCH_PAGES: z
     .string()
     .optional()
@@ -46,7 +50,9 @@ export interface Config {
 }
 
 export function parseConfig(env: Record<string, string | undefined>): Config {
-  const clean = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''))
+  const clean = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v !== ''),
+  )
   const parsed = schema.safeParse(clean)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]

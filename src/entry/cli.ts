@@ -29,7 +29,8 @@ async function withRuntime(action: Action): Promise<void> {
 
 const port = (v: string) => {
   const n = Number(v)
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('not a port number')
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new InvalidArgumentError('not a port number')
   return n
 }
 
@@ -45,9 +46,13 @@ export function buildProgram(): Command {
     .option('--no-crawl-on-start', 'do not crawl right away, only on the schedule')
     .action(async (o: { port?: number; crawlOnStart: boolean }) => {
       try {
-        const server = await startServer(process.env, o.port !== undefined ? { port: o.port } : {}, {
-          crawlOnStart: o.crawlOnStart,
-        })
+        const server = await startServer(
+          process.env,
+          o.port !== undefined ? { port: o.port } : {},
+          {
+            crawlOnStart: o.crawlOnStart,
+          },
+        )
         console.log(`sitrep is serving on http://localhost:${server.port}/ (Ctrl-C to stop)`)
         const stop = () => void server.close().then(() => process.exit(0))
         process.once('SIGINT', stop)
@@ -67,7 +72,10 @@ export function buildProgram(): Command {
       withRuntime(async ({ deps }) => {
         await ensureSeeded(deps)
         const progress = progressLine()
-        const r = await crawlOnce(deps, { all: o.all ?? false, onProgress: (m) => progress.update(m) })
+        const r = await crawlOnce(deps, {
+          all: o.all ?? false,
+          onProgress: (m) => progress.update(m),
+        })
         progress.done()
         for (const e of r.errors) console.error(`error: ${e.target}: ${e.message}`)
         console.log(
@@ -83,7 +91,9 @@ export function buildProgram(): Command {
     .command('add <url>')
     .description('add a feed (RSS, Atom or JSON Feed URL)')
     .option('--name <name>', 'display name')
-    .action((url: string, o: { name?: string }) => withRuntime(({ deps }) => feedsAdd(deps, url, o.name ?? null)))
+    .action((url: string, o: { name?: string }) =>
+      withRuntime(({ deps }) => feedsAdd(deps, url, o.name ?? null)),
+    )
   feeds
     .command('list')
     .description('list feeds with their health')
@@ -95,7 +105,9 @@ export function buildProgram(): Command {
 
   program
     .command('ingest <inputs...>')
-    .description('ingest RSS/Atom/JSON Feed documents or JSON Lines of {url,title,published,text,source}')
+    .description(
+      'ingest RSS/Atom/JSON Feed documents or JSON Lines of {url,title,published,text,source}',
+    )
     .action((inputs: string[]) => withRuntime(({ deps }) => ingestCommand(deps, inputs)))
 
   program

@@ -35,8 +35,9 @@ export async function startServer(
     void crawl?.execute().catch(() => undefined)
   }
   const server: ServerType = await new Promise((resolve) => {
-    const s = serve({ fetch: createApp(deps).fetch, port: deps.config.port, hostname: '0.0.0.0' }, () =>
-      resolve(s),
+    const s = serve(
+      { fetch: createApp(deps).fetch, port: deps.config.port, hostname: '0.0.0.0' },
+      () => resolve(s),
     )
   })
   const address = server.address()

@@ -28,8 +28,14 @@ export function createApp(deps: Deps) {
   app.route('/', webRoutes(deps))
   app.notFound((c) =>
     c.req.path.startsWith('/api/')
-      ? c.json(new AppError('not_found', `no route for ${c.req.method} ${c.req.path}`).toJSON(), 404)
-      : c.html('<!doctype html><title>Not found</title><p>Not found. <a href="/">Home</a></p>', 404),
+      ? c.json(
+          new AppError('not_found', `no route for ${c.req.method} ${c.req.path}`).toJSON(),
+          404,
+        )
+      : c.html(
+          '<!doctype html><title>Not found</title><p>Not found. <a href="/">Home</a></p>',
+          404,
+        ),
   )
   app.onError((err, c) => {
     const appErr = err instanceof AppError ? err : null

@@ -28,7 +28,14 @@ export async function crawlOnce(
   const startedAt = deps.now().toISOString()
   const feeds = opts.all ? await deps.repo.listFeeds() : await deps.repo.dueFeeds(startedAt)
   const report: CrawlReport = {
-    feeds: feeds.length, feedsFailed: 0, notModified: 0, seen: 0, added: 0, skipped: 0, failed: 0, errors: [],
+    feeds: feeds.length,
+    feedsFailed: 0,
+    notModified: 0,
+    seen: 0,
+    added: 0,
+    skipped: 0,
+    failed: 0,
+    errors: [],
   }
   const fetched: Fetched[] = []
   let done = 0
@@ -45,10 +52,17 @@ export async function crawlOnce(
   })
   const ctx = await createPipelineContext(deps)
   const items = fetched.flatMap(({ feed, items }) =>
-    items.map((i) => ({ ...i, from: { origin: 'feed', feedId: feed.id, source: feed.name } as IngestSource })),
+    items.map((i) => ({
+      ...i,
+      from: { origin: 'feed', feedId: feed.id, source: feed.name } as IngestSource,
+    })),
   )
-  const stats = await ingestItems(deps, ctx, items, { origin: 'feed', feedId: null, source: null }, (d, t) =>
-    opts.onProgress?.(`processed ${d}/${t} new articles`),
+  const stats = await ingestItems(
+    deps,
+    ctx,
+    items,
+    { origin: 'feed', feedId: null, source: null },
+    (d, t) => opts.onProgress?.(`processed ${d}/${t} new articles`),
   )
   for (const f of fetched) await deps.repo.updateFeed(f.feed.id, f.patch)
   Object.assign(report, { ...stats, errors: [...report.errors, ...stats.errors] })
@@ -68,13 +82,22 @@ async function fetchFeed(deps: Deps, feed: Feed): Promise<Fetched | { error: str
       userAgent: deps.config.userAgent,
     })
     const base: FeedPatch = {
-      status: 'ok', errorCount: 0, lastError: null,
-      lastFetchedAt: now.toISOString(), lastSuccessAt: now.toISOString(),
-      etag: res.etag ?? feed.etag, lastModified: res.lastModified ?? feed.lastModified,
+      status: 'ok',
+      errorCount: 0,
+      lastError: null,
+      lastFetchedAt: now.toISOString(),
+      lastSuccessAt: now.toISOString(),
+      etag: res.etag ?? feed.etag,
+      lastModified: res.lastModified ?? feed.lastModified,
       ...(res.permanentUrl ? { url: res.permanentUrl } : {}),
     }
     if (res.notModified) {
-      return { feed, items: [], notModified: true, patch: { ...base, nextFetchAt: nextFetchOnSuccess(now, null) } }
+      return {
+        feed,
+        items: [],
+        notModified: true,
+        patch: { ...base, nextFetchAt: nextFetchOnSuccess(now, null) },
+      }
     }
     const parsed = await parseFeed(decodeBody(res.body, res.contentType), res.url, now)
     const patch: FeedPatch = {
@@ -89,7 +112,10 @@ async function fetchFeed(deps: Deps, feed: Feed): Promise<Fetched | { error: str
     const errorCount = feed.errorCount + 1
     const next = nextFetchOnError(now, errorCount)
     await deps.repo.updateFeed(feed.id, {
-      errorCount, lastError: message, lastFetchedAt: now.toISOString(), ...next,
+      errorCount,
+      lastError: message,
+      lastFetchedAt: now.toISOString(),
+      ...next,
     })
     deps.log.warn('feed failed', { feed_id: feed.id, url: feed.url, error: message })
     return { error: message }

@@ -10,7 +10,8 @@ export async function recordRun(
   report: { errors: RunRecord['errors'] },
 ): Promise<void> {
   const stats: Record<string, number> = {}
-  for (const [k, v] of Object.entries(report as Record<string, unknown>)) if (typeof v === 'number') stats[k] = v
+  for (const [k, v] of Object.entries(report as Record<string, unknown>))
+    if (typeof v === 'number') stats[k] = v
   await deps.repo.recordRun({
     id: await hashId('run', `${kind}|${startedAt}|${Math.random()}`),
     kind,

@@ -10,7 +10,8 @@ const KEY = 'feeds_seeded'
 export async function ensureSeeded(deps: Deps): Promise<number> {
   if (!deps.config.seedFeeds || (await deps.repo.getSetting(KEY))) return 0
   const existing = await deps.repo.listFeeds()
-  const added = existing.length === 0 ? await deps.repo.addFeeds(SEED_FEEDS, deps.now().toISOString()) : 0
+  const added =
+    existing.length === 0 ? await deps.repo.addFeeds(SEED_FEEDS, deps.now().toISOString()) : 0
   await deps.repo.setSetting(KEY, added > 0 ? 'seeded' : 'skipped')
   return added
 }

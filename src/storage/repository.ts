@@ -147,7 +147,10 @@ export interface Repository {
     limit: number
   }): Promise<StoredIncident[]>
   /** The incident's most recent articles (with mentions), for summaries and titles. */
-  incidentArticles(incidentId: string, limit: number): Promise<(ArticleDraft & { mentions: Mention[] })[]>
+  incidentArticles(
+    incidentId: string,
+    limit: number,
+  ): Promise<(ArticleDraft & { mentions: Mention[] })[]>
   saveArticle(bundle: ArticleBundle): Promise<void>
 
   upsertEntities(records: EntityRecord[], now: string): Promise<number>
@@ -165,7 +168,10 @@ export interface Repository {
   /** Deletes incidents, links and derived rows, and detaches every article (for recluster). */
   resetIncidents(): Promise<void>
   /** All articles in publication order, for recluster; paged to bound memory. */
-  articlesInOrder(after: string | null, limit: number): Promise<(ArticleDraft & { fetchedAt: string })[]>
+  articlesInOrder(
+    after: string | null,
+    limit: number,
+  ): Promise<(ArticleDraft & { fetchedAt: string })[]>
 }
 
 export type { FeedStatus }

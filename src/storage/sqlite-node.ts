@@ -15,8 +15,12 @@ export interface SqliteHandle {
   close(): void
 }
 
-export async function openSqlite(url: string, opts: { migrate?: boolean } = {}): Promise<SqliteHandle> {
-  const fileUrl = url === ':memory:' || url.startsWith('file:') || url.includes('://') ? url : `file:${url}`
+export async function openSqlite(
+  url: string,
+  opts: { migrate?: boolean } = {},
+): Promise<SqliteHandle> {
+  const fileUrl =
+    url === ':memory:' || url.startsWith('file:') || url.includes('://') ? url : `file:${url}`
   const path = fileUrl.startsWith('file:') ? fileUrl.slice('file:'.length) : null
   if (path && path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true })
   const client = createClient({ url: fileUrl })

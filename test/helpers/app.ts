@@ -17,7 +17,9 @@ export async function openApp(databaseUrl: string) {
     now: () => new Date('2026-03-12T00:00:00Z'),
   }
   const app = createApp(deps)
-  const get = async <T = Record<string, unknown>>(path: string): Promise<{ status: number; body: T }> => {
+  const get = async <T = Record<string, unknown>>(
+    path: string,
+  ): Promise<{ status: number; body: T }> => {
     const res = await app.request(path)
     return { status: res.status, body: (await res.json()) as T }
   }

@@ -12,13 +12,23 @@ import { tempDbUrl } from '../helpers/temp-db.js'
 const dir = fileURLToPath(new URL('../fixtures/crawl/', import.meta.url))
 const f = (name: string) => join(dir, name)
 
-type Article = { id: string; url: string; title: string; incident_id: string; entities: { name: string; type: string }[] }
+type Article = {
+  id: string
+  url: string
+  title: string
+  incident_id: string
+  entities: { name: string; type: string }[]
+}
 type Page<T> = { data: T[]; next_cursor: string | null }
 
 describe('sitrep crawl --once (end to end)', () => {
   let server: FixtureServer
   const db = tempDbUrl()
-  const env = () => ({ DATABASE_URL: db.url, SITREP_ALLOW_PRIVATE_NETWORKS: '1', SITREP_SEED_FEEDS: '0' })
+  const env = () => ({
+    DATABASE_URL: db.url,
+    SITREP_ALLOW_PRIVATE_NETWORKS: '1',
+    SITREP_SEED_FEEDS: '0',
+  })
 
   beforeAll(async () => {
     server = await startFixtureServer({
@@ -28,7 +38,10 @@ describe('sitrep crawl --once (end to end)', () => {
       '/b/2026/03/blackcat-northwind-health': { file: f('northwind-b.html'), type: 'text/html' },
       '/b/2026/03/chrome-zero-day': { file: f('chrome-b.html'), type: 'text/html' },
     })
-    for (const [path, name] of [['/a/feed.xml', 'Daily Breach Wire'], ['/b/atom.xml', 'Packet Ledger']]) {
+    for (const [path, name] of [
+      ['/a/feed.xml', 'Daily Breach Wire'],
+      ['/b/atom.xml', 'Packet Ledger'],
+    ]) {
       const r = await runCli(['feeds', 'add', `${server.base}${path}`, '--name', name!], env())
       expect(r.code, r.stderr).toBe(0)
     }
@@ -58,15 +71,19 @@ describe('sitrep crawl --once (end to end)', () => {
       expect(a.incident_id).toBe(b.incident_id)
       expect(chrome.incident_id).not.toBe(a.incident_id)
 
-      const types = new Map(a.entities.concat(b.entities, chrome.entities).map((e) => [e.name, e.type]))
+      const types = new Map(
+        a.entities.concat(b.entities, chrome.entities).map((e) => [e.name, e.type]),
+      )
       expect(types.get('Northwind Health')).toBe('organization')
-      expect([...types.entries()].some(([n, t]) => /blackcat|alphv/i.test(n) && t === 'threat_actor')).toBe(true)
+      expect(
+        [...types.entries()].some(([n, t]) => /blackcat|alphv/i.test(n) && t === 'threat_actor'),
+      ).toBe(true)
       expect(types.get('CVE-2026-2211')).toBe('vulnerability')
       expect(types.get('Chrome')).toBe('software')
 
-      const incident = await api.get<Record<string, unknown> & { articles: Article[]; timeline: unknown[] }>(
-        `/api/v1/incidents/${a.incident_id}`,
-      )
+      const incident = await api.get<
+        Record<string, unknown> & { articles: Article[]; timeline: unknown[] }
+      >(`/api/v1/incidents/${a.incident_id}`)
       expect(incident.status).toBe(200)
       expect(incident.body.article_count).toBe(2)
       expect(incident.body.articles).toHaveLength(2)
@@ -93,7 +110,11 @@ async function snapshot(url: string) {
       '/api/v1/incidents?limit=200',
     )
     const entities = await api.get<Page<{ id: string }>>('/api/v1/entities?limit=200')
-    return { articles: articles.body, incidents: incidents.body, entities: entities.body.data.length }
+    return {
+      articles: articles.body,
+      incidents: incidents.body,
+      entities: entities.body.data.length,
+    }
   } finally {
     api.close()
   }

@@ -15,7 +15,11 @@ if (!present) console.log(`skipping seed tests: ${seedsDir} is absent (the share
 describe.skipIf(!present)('the seed articles', () => {
   const db = tempDbUrl()
   const env = { DATABASE_URL: db.url, SITREP_SEED_FEEDS: '0', SITREP_FETCH_PAGES: '0' }
-  const files = present ? readdirSync(seedsDir).filter((n) => n.endsWith('.txt')).sort() : []
+  const files = present
+    ? readdirSync(seedsDir)
+        .filter((n) => n.endsWith('.txt'))
+        .sort()
+    : []
   afterAll(() => db.cleanup())
 
   it('rejects the plain-text files with one clear line each', async () => {
@@ -54,7 +58,8 @@ describe.skipIf(!present)('the seed articles', () => {
         `/api/v1/incidents/${body.data[0]!.incident_id}`,
       )
       const names = inc.body.entities.map((e) => e.name.toLowerCase())
-      for (const n of ['mercor', 'litellm', 'meta', 'lapsus$', 'teampcp']) expect(names).toContain(n)
+      for (const n of ['mercor', 'litellm', 'meta', 'lapsus$', 'teampcp'])
+        expect(names).toContain(n)
     } finally {
       api.close()
     }

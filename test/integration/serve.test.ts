@@ -16,11 +16,15 @@ describe('sitrep serve', () => {
   })
 
   it('serves /api/v1/health and the home page on a fresh database', async () => {
-    child = spawn(process.execPath, ['bin/sitrep.js', 'serve', '--port', '0', '--no-crawl-on-start'], {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: db.url, SITREP_LOG_LEVEL: 'error' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
+    child = spawn(
+      process.execPath,
+      ['bin/sitrep.js', 'serve', '--port', '0', '--no-crawl-on-start'],
+      {
+        cwd: root,
+        env: { ...process.env, DATABASE_URL: db.url, SITREP_LOG_LEVEL: 'error' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    )
     const port = await new Promise<number>((resolve, reject) => {
       let out = ''
       const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 30_000)
@@ -42,7 +46,9 @@ describe('sitrep serve', () => {
     expect(home.headers.get('content-type')).toMatch(/text\/html/)
     expect(await home.text()).toContain('Latest incidents')
     // The default feeds were seeded on this first start.
-    const feeds = (await (await fetch(`http://127.0.0.1:${port}/api/v1/feeds`)).json()) as { data: unknown[] }
+    const feeds = (await (await fetch(`http://127.0.0.1:${port}/api/v1/feeds`)).json()) as {
+      data: unknown[]
+    }
     expect(feeds.data.length).toBeGreaterThanOrEqual(25)
   })
 })

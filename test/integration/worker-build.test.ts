@@ -20,7 +20,12 @@ describe('worker bundle', () => {
           {
             cwd: root,
             timeout: 120_000,
-            env: { ...process.env, CI: 'true', WRANGLER_SEND_METRICS: 'false', XDG_CONFIG_HOME: join(out, 'xdg') },
+            env: {
+              ...process.env,
+              CI: 'true',
+              WRANGLER_SEND_METRICS: 'false',
+              XDG_CONFIG_HOME: join(out, 'xdg'),
+            },
           },
           (err, stdout, stderr) => resolve({ code: err ? 1 : 0, output: stdout + stderr }),
         )

@@ -21,7 +21,9 @@ export async function feedsImport(deps: Deps, file: string): Promise<number> {
   const outlines = parseOpml(text)
   await markFeedsChosen(deps)
   const added = await deps.repo.addFeeds(outlines, deps.now().toISOString())
-  console.log(`imported ${added} new feed${added === 1 ? '' : 's'} from ${file} (${outlines.length - added} already present)`)
+  console.log(
+    `imported ${added} new feed${added === 1 ? '' : 's'} from ${file} (${outlines.length - added} already present)`,
+  )
   return 0
 }
 
@@ -46,7 +48,12 @@ export async function feedsList(deps: Deps): Promise<number> {
   const header = ['STATUS', 'ERRORS', 'LAST SUCCESS', 'NAME', 'URL', '']
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)))
   for (const r of [header, ...rows]) {
-    console.log(r.map((c, i) => (i < 4 ? c.padEnd(widths[i] ?? 0) : c)).join('  ').trimEnd())
+    console.log(
+      r
+        .map((c, i) => (i < 4 ? c.padEnd(widths[i] ?? 0) : c))
+        .join('  ')
+        .trimEnd(),
+    )
   }
   return 0
 }

@@ -23,15 +23,20 @@ export async function ingestCommand(deps: Deps, inputs: string[]): Promise<numbe
       const { text, base } = await readInput(deps, input)
       const parsed = await parseInput(text, base, deps.now())
       items.push(...parsed.items)
-      for (const e of parsed.errors) errors.push({ target: `${input}:${e.line}`, message: e.message })
+      for (const e of parsed.errors)
+        errors.push({ target: `${input}:${e.line}`, message: e.message })
     } catch (err) {
       errors.push({ target: input, message: describeError(err) })
     }
   }
   const progress = progressLine()
   const ctx = await createPipelineContext(deps)
-  const stats = await ingestItems(deps, ctx, items, { origin: 'ingest', feedId: null, source: null }, (d, t) =>
-    progress.update(`processing ${d}/${t} articles`),
+  const stats = await ingestItems(
+    deps,
+    ctx,
+    items,
+    { origin: 'ingest', feedId: null, source: null },
+    (d, t) => progress.update(`processing ${d}/${t} articles`),
   )
   progress.done()
   errors.push(...stats.errors)
@@ -59,7 +64,10 @@ async function readInput(deps: Deps, input: string): Promise<{ text: string; bas
     bytes = await readFile(input)
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code
-    throw new AppError('bad_request', code === 'ENOENT' ? 'no such file' : `cannot read file (${code})`)
+    throw new AppError(
+      'bad_request',
+      code === 'ENOENT' ? 'no such file' : `cannot read file (${code})`,
+    )
   }
   return { text: decodeBody(bytes, null), base: `file:///${encodeURIComponent(input)}` }
 }

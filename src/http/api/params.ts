@@ -8,7 +8,10 @@ const limit = z.coerce.number().int().min(1).max(200).default(50)
 const cursor = z.string().min(1).max(512).optional()
 const isoDate = z
   .string()
-  .refine((s) => /^\d{4}-\d{2}-\d{2}/.test(s) && !Number.isNaN(Date.parse(s)), 'must be an ISO-8601 date')
+  .refine(
+    (s) => /^\d{4}-\d{2}-\d{2}/.test(s) && !Number.isNaN(Date.parse(s)),
+    'must be an ISO-8601 date',
+  )
   .transform((s) => new Date(s).toISOString())
 
 export const pageQuery = z.object({ limit, cursor }).strict()
@@ -22,10 +25,18 @@ export const incidentQuery = z
   })
   .strict()
 export const entityQuery = z
-  .object({ limit, cursor, type: z.enum(ENTITY_TYPES).optional(), q: z.string().min(1).max(200).optional() })
+  .object({
+    limit,
+    cursor,
+    type: z.enum(ENTITY_TYPES).optional(),
+    q: z.string().min(1).max(200).optional(),
+  })
   .strict()
 
-export function parseQuery<S extends z.ZodType>(schema: S, query: Record<string, string>): z.output<S> {
+export function parseQuery<S extends z.ZodType>(
+  schema: S,
+  query: Record<string, string>,
+): z.output<S> {
   const res = schema.safeParse(query)
   if (res.success) return res.data
   const issue = res.error.issues[0]

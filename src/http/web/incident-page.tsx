@@ -17,7 +17,8 @@ export function IncidentPage({ incident }: { incident: IncidentDetail }) {
           <p>
             {incident.summary.map((s, i) => (
               <>
-                {s.text} <a href={safeHref(urlOf.get(s.articleId) ?? s.sourceUrl)}>[{i + 1}]</a>{' '}
+                {s.text}{' '}
+                <a href={safeHref(urlOf.get(s.articleId) ?? s.sourceUrl)}>[{i + 1}]</a>{' '}
               </>
             ))}
           </p>

@@ -77,7 +77,11 @@ export function entityOverlap(mentions: Mention[], p: IncidentProfile, s: Corpus
  * Coverage of one event clusters within days; a gap of a few days costs nothing, longer gaps
  * halve the score every `halfLifeDays`, so a story that resurfaces weeks later needs more evidence.
  */
-export function timeDecay(articleAt: string, incidentLastSeen: string, halfLifeDays: number): number {
+export function timeDecay(
+  articleAt: string,
+  incidentLastSeen: string,
+  halfLifeDays: number,
+): number {
   const days = (Date.parse(articleAt) - Date.parse(incidentLastSeen)) / 86_400_000 - GRACE_DAYS
   return days <= 0 ? 1 : Math.pow(0.5, days / halfLifeDays)
 }

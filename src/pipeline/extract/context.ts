@@ -48,9 +48,8 @@ export function neighbours(tokens: Token[], from: number, step: 1 | -1): Token[]
 }
 
 const GANG_CUES = new Set(
-  'gang gangs group groups operators operator affiliates affiliate actor actors crew cybergang members claimed claims claim leak extortion hackers'.split(
-    ' ',
-  ),
+  `gang gangs group groups operators operator affiliates affiliate actor actors crew cybergang
+  members claimed claims claim leak extortion hackers`.split(/\s+/),
 )
 
 /** "the X gang", "X operators", "X claimed": a ransomware name used for the people behind it. */

@@ -15,14 +15,16 @@ const BE = String.raw`(?:,\s*|\s*[-–—]\s*)?(?:(?:that\s+|which\s+|who\s+)?${
   'is was are were has_been have_been',
 )}\s+)?(?:${alt('also now publicly internally')}\s+)?`
 
-const ACTOR_KIND = alt(
-  'hacking hacker hacktivist cybercrime cyber-?crime ransomware extortion espionage cyberespionage APT state-sponsored threat data_extortion',
-)
+const ACTOR_KIND = alt(`hacking hacker hacktivist cybercrime cyber-?crime ransomware extortion
+  espionage cyberespionage APT state-sponsored threat data_extortion`)
 const ACTOR_HEAD = alt('group gang crew collective outfit operation actor syndicate')
 const ACTOR_NOUN = String.raw`(?:${ACTOR_KIND}\s+${ACTOR_HEAD}|${alt(`threat_actors? group gang crew
   actors? cluster collective adversary syndicate operators hackers band_of_hackers`)})`
 const QUALIFIER = ci('ransomware extortion hacking hacker cybercrime hacktivist threat')
-const ACTOR_END = String.raw`(?:${ci('gang gangs crew hackers cybergang collective operators affiliates affiliate')}|group|APT|${ci('threat')}\s+${ci('actors actor')})`
+const ACTOR_END_WORD = ci(
+  'gang gangs crew hackers cybergang collective operators affiliates affiliate',
+)
+const ACTOR_END = String.raw`(?:${ACTOR_END_WORD}|group|APT|${ci('threat')}\s+${ci('actors actor')})`
 const MALWARE_NOUN =
   alt(`malware backdoor stealer infostealer info-?stealer information_stealer loader
   RAT botnet trojan spyware wiper worm dropper implant rootkit keylogger variant strain family ransomware`)

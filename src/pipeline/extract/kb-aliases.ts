@@ -65,9 +65,7 @@ export async function toKbEntry(raw: RawEntry): Promise<KbEntry> {
   // The name is among raw.aliases unless another entry won it in settleAliases.
   const aliases = [...new Set(raw.aliases)].filter(usableAlias)
   const single = (a: string) => !/[\s-]/u.test(a)
-  const ambiguous = aliases.filter(
-    (a) => (single(a) && isCommonPhrase(a)) || (single(a) && !hasNameShape(a)),
-  )
+  const ambiguous = aliases.filter((a) => single(a) && (isCommonPhrase(a) || !hasNameShape(a)))
   const caseSensitive = aliases.filter((a) => !ambiguous.includes(a))
   const entry: KbEntry = {
     id: await entityId(raw.type, raw.name),

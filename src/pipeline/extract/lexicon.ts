@@ -1,10 +1,10 @@
 // Read-only word sets built once from the data files. They are constants, never mutated.
 import type { EntityType } from '../../core/types.js'
-import { COMMON_WORDS_1 } from './data/common-words-1.js'
-import { COMMON_WORDS_2 } from './data/common-words-2.js'
-import { LOCALITIES, PLACES, PLACE_PHRASES } from './data/places.js'
-import { FUNCTION_WORDS, GENERIC_TERMS } from './data/stopwords.js'
-import { FIRST_NAMES, PERSON_TITLES } from './data/first-names.js'
+import { COMMON_WORDS_1 } from './kb-data/common-words-1.js'
+import { COMMON_WORDS_2 } from './kb-data/common-words-2.js'
+import { LOCALITIES, PLACES, PLACE_PHRASES } from './kb-data/places.js'
+import { FUNCTION_WORDS, GENERIC_TERMS } from './kb-data/stopwords.js'
+import { FIRST_NAMES, PERSON_TITLES } from './kb-data/first-names.js'
 
 const toSet = (...lists: string[]): ReadonlySet<string> =>
   new Set(lists.flatMap((l) => l.split(/\s+/).filter(Boolean)))

@@ -48,8 +48,14 @@ export function isDistinctive(word: string): boolean {
 const isNameWord = (w: string) => /^[\p{Lu}\d]/u.test(w) || /^\p{Ll}+[\p{Lu}\d]/u.test(w)
 const isJoiner = (w: string) => ['of', 'and', '&', 'for', 'de'].includes(w)
 /** "Russia-based", "Python-written": descriptions, not names. */
-const DESCRIPTOR =
-  /-(?:based|linked|backed|sponsored|aligned|nexus|themed|written|related|focused|speaking|affiliated|owned|mimicking|like|style|powered|enabled|driven|compatible|infected|targeting|hosted|borne|specific|only)$/iu
+const DESCRIPTOR = new RegExp(
+  `-(?:${`based linked backed sponsored aligned nexus themed written related focused speaking
+  affiliated owned mimicking like style powered enabled driven compatible infected targeting
+  hosted borne specific only`
+    .split(/\s+/)
+    .join('|')})$`,
+  'iu',
+)
 /** Platform words that qualify a name rather than belong to it: "SprySOCKS Linux backdoor". */
 const PLATFORMS = new Set(
   'linux windows android macos ios mac python go golang rust java javascript powershell php'.split(

@@ -8,7 +8,7 @@ import type { Token } from './tokenize.js'
 import { asDoc, type Doc } from './doc.js'
 import { isCommonWord, isFirstName, isPersonTitle, isPlace, isStopWord } from './lexicon.js'
 import { neighbours } from './context.js'
-import { NAME_CUES } from './data/name-cues.js'
+import { NAME_CUES } from './kb-data/name-cues.js'
 
 const NAME_RE = new RegExp(String.raw`(?<![\p{L}\p{N}$'’-])${NAME}(?![\p{L}\p{N}$])`, 'gu')
 const HEURISTIC_RANK = 1

@@ -100,8 +100,3 @@ function isTitleCased(line: Token[]): boolean {
   const capped = words.filter((t) => /^\p{Lu}/u.test(t.text)).length
   return capped / words.length >= 0.75
 }
-
-/** Proper-cased: starts upper-case (Play, LockBit, ALPHV) or has an inner capital (iPhone). */
-export function isCapitalised(word: string): boolean {
-  return /^[\p{Lu}\p{N}]/u.test(word) || /^\p{Ll}+\p{Lu}/u.test(word)
-}

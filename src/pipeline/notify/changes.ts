@@ -15,7 +15,12 @@ export interface IncidentChange {
 }
 
 /** Entity types whose first appearance in an incident is significant news. */
-const SIGNIFICANT: ReadonlySet<EntityType> = new Set(['threat_actor', 'organization', 'vulnerability', 'malware'])
+const SIGNIFICANT: ReadonlySet<EntityType> = new Set([
+  'threat_actor',
+  'organization',
+  'vulnerability',
+  'malware',
+])
 
 export function incidentChanges(
   incidentId: string,

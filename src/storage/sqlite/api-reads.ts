@@ -126,7 +126,12 @@ async function relatedIncidents(db: SqliteDb, id: string) {
   const titles = new Map(others.map((o) => [o.id, o.title]))
   return rows.map((r) => {
     const other = r.from === id ? r.to : r.from
-    return { id: other, title: titles.get(other) ?? other, relation: r.relation, evidence: r.evidence }
+    return {
+      id: other,
+      title: titles.get(other) ?? other,
+      relation: r.relation,
+      evidence: r.evidence,
+    }
   })
 }
 
@@ -135,4 +140,3 @@ function before(sortCol: AnySQLiteColumn, idCol: AnySQLiteColumn, cursor: string
   const c = decodeCursor(cursor)
   return or(lt(sortCol, c.sortKey), and(eq(sortCol, c.sortKey), lt(idCol, c.id)))
 }
-

@@ -45,7 +45,10 @@ export function clusterReads(db: SqliteDb): ClusterReads {
       return { total, df }
     },
     async entityIncidentCounts(ids) {
-      const total = await scalar(db, sql`select count(*) as n from incidents where merged_into is null`)
+      const total = await scalar(
+        db,
+        sql`select count(*) as n from incidents where merged_into is null`,
+      )
       const df = new Map<string, number>()
       for (const part of chunk(ids)) {
         const rows = await db
@@ -109,4 +112,3 @@ async function scalar(db: SqliteDb, query: ReturnType<typeof sql>): Promise<numb
   const rows = await db.all<{ n: number }>(query)
   return Number(rows[0]?.n ?? 0)
 }
-

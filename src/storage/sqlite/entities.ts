@@ -6,7 +6,10 @@ import type { EntityView, Repository } from '../repository.js'
 import { chunk, runBatch, type SqliteDb } from './db.js'
 import { toIncidentViews } from './views.js'
 
-type EntityRepo = Pick<Repository, 'upsertEntities' | 'knownEntities' | 'listEntities' | 'getEntity'>
+type EntityRepo = Pick<
+  Repository,
+  'upsertEntities' | 'knownEntities' | 'listEntities' | 'getEntity'
+>
 
 const incidentCount = sql<number>`(select count(*) from incident_entities ie where ie.entity_id = ${entities.id})`
 
@@ -46,7 +49,12 @@ export function entityRepo(db: SqliteDb): EntityRepo {
       if (q.q) conds.push(nameMatches(`%${q.q.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`, 'like'))
       if (q.cursor) {
         const c = decodeCursor(q.cursor)
-        conds.push(or(gt(entities.name, c.sortKey), and(eq(entities.name, c.sortKey), gt(entities.id, c.id))))
+        conds.push(
+          or(
+            gt(entities.name, c.sortKey),
+            and(eq(entities.name, c.sortKey), gt(entities.id, c.id)),
+          ),
+        )
       }
       const rows = await db
         .select({ e: entities, n: incidentCount })
@@ -116,4 +124,3 @@ function toRecord(e: typeof entities.$inferSelect): EntityRecord {
 function toView(r: Row): EntityView {
   return { ...toRecord(r.e), incidentCount: Number(r.n) }
 }
-

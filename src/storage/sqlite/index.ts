@@ -44,7 +44,10 @@ export function createSqliteRepository(db: SqliteDb): Repository {
       const where = after
         ? (() => {
             const [p, id] = after.split('\u0000') as [string, string]
-            return or(gt(articles.publishedAt, p), and(eq(articles.publishedAt, p), gt(articles.id, id)))
+            return or(
+              gt(articles.publishedAt, p),
+              and(eq(articles.publishedAt, p), gt(articles.id, id)),
+            )
           })()
         : isNotNull(articles.id)
       return db

@@ -31,7 +31,12 @@ export async function saveArticle(db: SqliteDb, b: ArticleBundle): Promise<void>
     db.delete(articleEntities).where(eq(articleEntities.articleId, article.id)),
   ]
   if (b.entities.length > 0) {
-    stmts.push(db.insert(entities).values(b.entities.map(entityRow(b))).onConflictDoNothing())
+    stmts.push(
+      db
+        .insert(entities)
+        .values(b.entities.map(entityRow(b)))
+        .onConflictDoNothing(),
+    )
   }
   if (b.mentions.length > 0) {
     const rows = b.mentions.map((m) => ({
@@ -107,4 +112,3 @@ function mergeStmts(db: SqliteDb, from: string, to: string): Stmt[] {
     db.update(incidentLinks).set({ toId: to }).where(eq(incidentLinks.toId, from)),
   ]
 }
-

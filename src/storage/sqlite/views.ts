@@ -1,7 +1,12 @@
 // Row -> view mapping shared by the API reads. Entity lists are fetched for a whole page at
 // once (one IN query), never one query per row.
 import { desc, eq, inArray } from 'drizzle-orm'
-import { articleEntities, entities, incidentEntities, type incidents } from '../../../db/schema/sqlite.js'
+import {
+  articleEntities,
+  entities,
+  incidentEntities,
+  type incidents,
+} from '../../../db/schema/sqlite.js'
 import type { Mention, SummarySentence } from '../../core/types.js'
 import type { ArticleView, EntityRef, IncidentView } from '../repository.js'
 import { chunk, type SqliteDb } from './db.js'
@@ -83,7 +88,11 @@ export async function toArticleViews(db: SqliteDb, rows: ArticleRow[]): Promise<
     source: r.source,
     publishedAt: r.publishedAt,
     incidentId: r.incidentId,
-    entities: (mentions.get(r.id) ?? []).map((m) => ({ id: m.entityId, name: m.name, type: m.type })),
+    entities: (mentions.get(r.id) ?? []).map((m) => ({
+      id: m.entityId,
+      name: m.name,
+      type: m.type,
+    })),
   }))
 }
 

@@ -97,6 +97,15 @@ describe('the starter KB through buildDefaultGazetteer', () => {
     ])
   })
 
+  it('confirms an ordinary-word product by its vendor or a listed neighbour', () => {
+    expect(names(g, 'The teams met. Microsoft said Teams chats were abused.')).toEqual([
+      'Microsoft',
+      'Microsoft Teams',
+    ])
+    expect(names(g, 'Teams chats were abused.')).toEqual([])
+    expect(names(g, 'Fixes for Meltdown and Spectre shipped.')).toEqual(['Meltdown', 'Spectre'])
+  })
+
   it('leaves ordinary words alone', () => {
     expect(names(g, 'a royal visit, a bee hive, medusa jellyfish and a cactus')).toEqual([])
   })

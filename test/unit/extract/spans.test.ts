@@ -16,7 +16,9 @@ describe('known names made longer', () => {
     expect(await extract('Flaws in the Microsoft Azure HDInsight service were fixed.')).toEqual([
       'software:Azure HDInsight',
     ])
-    expect(await extract('Attackers targeted Juniper SRX firewalls.')).toEqual(['software:Juniper SRX'])
+    expect(await extract('Attackers targeted Juniper SRX firewalls.')).toEqual([
+      'software:Juniper SRX',
+    ])
   })
 
   it('reads a short version or year as a release line, not a longer version', async () => {

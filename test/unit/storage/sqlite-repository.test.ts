@@ -10,27 +10,63 @@ import { openSqlite, type SqliteHandle } from '../../../src/storage/sqlite-node.
 let handle: SqliteHandle
 let repo: Repository
 
-async function bundle(n: number, incident: string, mentions: Mention[], merged: string[] = []): Promise<ArticleBundle> {
+async function bundle(
+  n: number,
+  incident: string,
+  mentions: Mention[],
+  merged: string[] = [],
+): Promise<ArticleBundle> {
   const at = `2026-03-${String(10 + n).padStart(2, '0')}T10:00:00.000Z`
   const id = `art_${String(n).padStart(16, '0')}`
   return {
     article: {
-      id, url: `https://news.example/${n}`, title: `Mercor breach report ${n}`, source: `outlet-${n}`,
-      publishedAt: at, fetchedAt: at, text: `Mercor confirmed a breach via LiteLLM. Item ${n}.`,
-      origin: 'ingest', feedId: null, guid: null,
+      id,
+      url: `https://news.example/${n}`,
+      title: `Mercor breach report ${n}`,
+      source: `outlet-${n}`,
+      publishedAt: at,
+      fetchedAt: at,
+      text: `Mercor confirmed a breach via LiteLLM. Item ${n}.`,
+      origin: 'ingest',
+      feedId: null,
+      guid: null,
     },
     mentions,
     entities: mentions.map((m) => ({
-      id: m.entityId, type: m.type, name: m.name, aliases: [], origin: 'discovered', provisional: true,
-      description: null, firstSeenAt: null,
+      id: m.entityId,
+      type: m.type,
+      name: m.name,
+      aliases: [],
+      origin: 'discovered',
+      provisional: true,
+      description: null,
+      firstSeenAt: null,
     })),
-    events: [{ date: at.slice(0, 10), text: `report ${n}`, sourceUrl: `https://news.example/${n}`, articleId: id }],
+    events: [
+      {
+        date: at.slice(0, 10),
+        text: `report ${n}`,
+        sourceUrl: `https://news.example/${n}`,
+        articleId: id,
+      },
+    ],
     incident: {
-      id: incident, title: `Incident ${incident}`, summary: [{ text: `Summary ${n}`, articleId: id, sourceUrl: '' }],
-      kind: 'incident', firstSeen: at, lastSeen: at, articleCount: 1, mergedInto: null, updatedAt: at,
+      id: incident,
+      title: `Incident ${incident}`,
+      summary: [{ text: `Summary ${n}`, articleId: id, sourceUrl: '' }],
+      kind: 'incident',
+      firstSeen: at,
+      lastSeen: at,
+      articleCount: 1,
+      mergedInto: null,
+      updatedAt: at,
       profile: addToProfile(emptyProfile(), mentions, new Map(), `outlet-${n}`),
     },
-    incidentEntities: mentions.map((m) => ({ entityId: m.entityId, articleCount: 1, lastSeen: at })),
+    incidentEntities: mentions.map((m) => ({
+      entityId: m.entityId,
+      articleCount: 1,
+      lastSeen: at,
+    })),
     mergedIncidentIds: merged,
     links: [],
     terms: ['mercor', 'breach'],
@@ -38,7 +74,12 @@ async function bundle(n: number, incident: string, mentions: Mention[], merged: 
 }
 
 const mention = async (name: string, type: Mention['type']): Promise<Mention> => ({
-  entityId: await entityId(type, name), type, name, surface: name, count: 1, discovered: true,
+  entityId: await entityId(type, name),
+  type,
+  name,
+  surface: name,
+  count: 1,
+  discovered: true,
 })
 
 beforeAll(async () => {
@@ -54,30 +95,49 @@ describe('SQLite repository', () => {
     await repo.saveArticle(await bundle(1, inc, [mercor]))
     const page = await repo.listArticles({ limit: 10, cursor: null })
     expect(page.data).toHaveLength(1)
-    expect(page.data[0]!.entities).toEqual([{ id: mercor.entityId, name: 'Mercor', type: 'organization' }])
+    expect(page.data[0]!.entities).toEqual([
+      { id: mercor.entityId, name: 'Mercor', type: 'organization' },
+    ])
     const detail = await repo.getIncident(inc)
     expect(detail?.timeline).toHaveLength(1)
     expect(detail?.articles[0]!.incidentId).toBe(inc)
-    expect((await repo.listIncidents({ limit: 5, cursor: null, entity: 'mercor' })).data).toHaveLength(1)
-    expect((await repo.listIncidents({ limit: 5, cursor: null, entity: 'nobody' })).data).toHaveLength(0)
-    expect((await repo.listIncidents({ limit: 5, cursor: null, q: 'LiteLLM' })).data).toHaveLength(1)
-    expect((await repo.listIncidents({ limit: 5, cursor: null, q: '"unbalanced NEAR(' })).data).toHaveLength(0)
+    expect(
+      (await repo.listIncidents({ limit: 5, cursor: null, entity: 'mercor' })).data,
+    ).toHaveLength(1)
+    expect(
+      (await repo.listIncidents({ limit: 5, cursor: null, entity: 'nobody' })).data,
+    ).toHaveLength(0)
+    expect((await repo.listIncidents({ limit: 5, cursor: null, q: 'LiteLLM' })).data).toHaveLength(
+      1,
+    )
+    expect(
+      (await repo.listIncidents({ limit: 5, cursor: null, q: '"unbalanced NEAR(' })).data,
+    ).toHaveLength(0)
   })
 
   it('re-saving the same bundle changes nothing', async () => {
     const before = await repo.counts()
-    await repo.saveArticle(await bundle(1, await incidentId('a1'), [await mention('Mercor', 'organization')]))
+    await repo.saveArticle(
+      await bundle(1, await incidentId('a1'), [await mention('Mercor', 'organization')]),
+    )
     expect(await repo.counts()).toEqual(before)
     const terms = await repo.termFrequencies(['mercor'])
     expect(terms.df.get('mercor')).toBe(2) // df counts saves; the pipeline never re-saves a known article
   })
 
   it('pages with keyset cursors in publication order, newest first', async () => {
-    for (let n = 2; n <= 5; n++) await repo.saveArticle(await bundle(n, await incidentId(`a${n}`), []))
+    for (let n = 2; n <= 5; n++)
+      await repo.saveArticle(await bundle(n, await incidentId(`a${n}`), []))
     const first = await repo.listArticles({ limit: 2, cursor: null })
-    expect(first.data.map((a) => a.url)).toEqual(['https://news.example/5', 'https://news.example/4'])
+    expect(first.data.map((a) => a.url)).toEqual([
+      'https://news.example/5',
+      'https://news.example/4',
+    ])
     const second = await repo.listArticles({ limit: 2, cursor: first.nextCursor })
-    expect(second.data.map((a) => a.url)).toEqual(['https://news.example/3', 'https://news.example/2'])
+    expect(second.data.map((a) => a.url)).toEqual([
+      'https://news.example/3',
+      'https://news.example/2',
+    ])
     const third = await repo.listArticles({ limit: 2, cursor: second.nextCursor })
     expect(third.data.map((a) => a.url)).toEqual(['https://news.example/1'])
     expect(third.nextCursor).toBeNull()
@@ -90,6 +150,9 @@ describe('SQLite repository', () => {
     await repo.saveArticle(await bundle(6, survivor, [], [absorbed]))
     const viaOld = await repo.getIncident(absorbed)
     expect(viaOld?.id).toBe(survivor)
-    expect(viaOld?.articles.map((a) => a.url).sort()).toEqual(['https://news.example/5', 'https://news.example/6'])
+    expect(viaOld?.articles.map((a) => a.url).sort()).toEqual([
+      'https://news.example/5',
+      'https://news.example/6',
+    ])
   })
 })

@@ -1,2 +1,0 @@
-import { findOrganizations } from '../src/pipeline/extract/organizations.js'
-console.log(findOrganizations(process.argv[2]!))
