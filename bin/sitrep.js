@@ -17,7 +17,8 @@ async function loadTsx() {
 
 const tsx = existsSync(source) ? await loadTsx() : null
 if (tsx) {
-  tsx.register()
+  // tsx reads tsconfig.json from the working directory unless told which one to use.
+  tsx.register({ tsconfig: new URL('../tsconfig.json', import.meta.url).pathname })
   await import(source.href)
 } else if (existsSync(built)) {
   await import(built.href)

@@ -134,4 +134,10 @@ export function buildProgram(): Command {
   return program
 }
 
+// `sitrep feeds list | head` closes the pipe early; that is not an error worth a stack trace.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0)
+  throw err
+})
+
 await buildProgram().parseAsync(process.argv)

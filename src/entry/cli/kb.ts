@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import type { Deps } from '../../core/deps.js'
-import { describeError } from '../../core/errors.js'
+import { AppError, describeError } from '../../core/errors.js'
 import type { EntityRecord } from '../../core/types.js'
 import { parseKnowledgeFile } from '../../pipeline/extract/kb-import.js'
 
@@ -9,7 +9,7 @@ export async function kbImport(deps: Deps, files: string[]): Promise<number> {
   let total = 0
   for (const file of files) {
     try {
-      const json: unknown = JSON.parse(await readFile(file, 'utf8'))
+      const json = parseJson(await readFile(file, 'utf8'))
       const entries = await parseKnowledgeFile(json, file)
       const records: EntityRecord[] = entries.map((e) => ({
         id: e.id,
@@ -31,4 +31,12 @@ export async function kbImport(deps: Deps, files: string[]): Promise<number> {
   }
   console.log(`knowledge base: ${total} entities imported from ${files.length - failed} file(s)`)
   return failed > 0 ? 1 : 0
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch (err) {
+    throw new AppError('unsupported_input', `not a JSON file (${describeError(err)})`)
+  }
 }

@@ -1,3 +1,5 @@
+/** @jsxRuntime automatic */
+/** @jsxImportSource hono/jsx */
 import type { IncidentView } from '../../storage/repository.js'
 import { day } from './layout.js'
 

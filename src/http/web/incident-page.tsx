@@ -1,3 +1,5 @@
+/** @jsxRuntime automatic */
+/** @jsxImportSource hono/jsx */
 import { ENTITY_TYPES } from '../../../db/schema/vocab.js'
 import type { IncidentDetail } from '../../storage/repository.js'
 import { day, Layout, safeHref, TYPE_LABEL } from './layout.js'

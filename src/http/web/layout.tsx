@@ -1,3 +1,5 @@
+/** @jsxRuntime automatic */
+/** @jsxImportSource hono/jsx */
 // Server-rendered shell. hono/jsx escapes every interpolated string, and pages carry no script:
 // feed content can never run on sitrep's pages.
 import type { Child } from 'hono/jsx'

@@ -1,3 +1,5 @@
+/** @jsxRuntime automatic */
+/** @jsxImportSource hono/jsx */
 import { Hono } from 'hono'
 import type { Deps } from '../../core/deps.js'
 import { incidentDetail } from '../incident-detail.js'
