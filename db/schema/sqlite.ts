@@ -3,6 +3,7 @@
 import { sqliteTable, text, integer, real, primaryKey, index } from 'drizzle-orm/sqlite-core'
 import {
   ARTICLE_ORIGINS,
+  DEDUP_METHODS,
   ENTITY_ORIGINS,
   ENTITY_TYPES,
   FEED_STATUSES,
@@ -23,6 +24,11 @@ export const feeds = sqliteTable('feeds', {
   lastFetchedAt: text('last_fetched_at'),
   lastSuccessAt: text('last_success_at'),
   nextFetchAt: text('next_fetch_at'),
+  /** When the current run of errors began; null while healthy. */
+  failingSince: text('failing_since'),
+  lastStatus: integer('last_status'),
+  /** Polling interval learnt from the feed's posting frequency and cache hints. */
+  intervalMinutes: integer('interval_minutes'),
   createdAt: text('created_at').notNull(),
 })
 
@@ -40,6 +46,10 @@ export const articles = sqliteTable(
     feedId: text('feed_id'),
     guid: text('guid'),
     incidentId: text('incident_id'),
+    /** Set when this item is a syndicated or lightly edited copy of another article. */
+    duplicateOf: text('duplicate_of'),
+    /** Compact content fingerprint (SimHash/MinHash), for near-duplicate detection. */
+    fingerprint: text('fingerprint'),
   },
   (t) => [
     index('articles_incident_idx').on(t.incidentId),
@@ -141,6 +151,12 @@ export const terms = sqliteTable('terms', {
   df: integer('df').notNull(),
 })
 
+/** Running totals kept in the write batches: `count(*)` is a scan in SQLite, too slow per article. */
+export const counters = sqliteTable('counters', {
+  name: text('name').primaryKey(),
+  value: integer('value').notNull(),
+})
+
 export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
@@ -155,3 +171,28 @@ export const runs = sqliteTable('runs', {
   stats: text('stats', { mode: 'json' }).notNull(),
   errors: text('errors', { mode: 'json' }).$type<{ target: string; message: string }[]>().notNull(),
 })
+
+/** LSH band keys of article fingerprints: candidates for near-duplicate checks by index lookup. */
+export const articleBands = sqliteTable(
+  'article_bands',
+  {
+    key: text('key').notNull(),
+    articleId: text('article_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.articleId] })],
+)
+
+/** Every deduplication decision, so that none is silent. */
+export const dedupDecisions = sqliteTable(
+  'dedup_decisions',
+  {
+    id: text('id').primaryKey(),
+    url: text('url').notNull(),
+    feedId: text('feed_id'),
+    method: text('method', { enum: DEDUP_METHODS }).notNull(),
+    duplicateOf: text('duplicate_of').notNull(),
+    similarity: real('similarity'),
+    decidedAt: text('decided_at').notNull(),
+  },
+  (t) => [index('dedup_duplicate_of_idx').on(t.duplicateOf)],
+)

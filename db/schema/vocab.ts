@@ -19,9 +19,14 @@ export type IncidentKind = (typeof INCIDENT_KINDS)[number]
 export const INCIDENT_RELATIONS = ['caused_by', 'same_actor', 'related'] as const
 export type IncidentRelation = (typeof INCIDENT_RELATIONS)[number]
 
-export const FEED_STATUSES = ['ok', 'failing', 'backing-off'] as const
+/** `gone`: the server answered 410; polled weekly in case it comes back, never dropped. */
+export const FEED_STATUSES = ['ok', 'failing', 'backing-off', 'gone'] as const
 export type FeedStatus = (typeof FEED_STATUSES)[number]
 
 /** How an article entered sitrep. */
 export const ARTICLE_ORIGINS = ['feed', 'ingest'] as const
 export type ArticleOrigin = (typeof ARTICLE_ORIGINS)[number]
+
+/** Why an incoming item was not stored as a new story. */
+export const DEDUP_METHODS = ['guid', 'near_duplicate'] as const
+export type DedupMethod = (typeof DEDUP_METHODS)[number]

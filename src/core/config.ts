@@ -24,6 +24,8 @@ const schema = z.object({
     .optional()
     .transform((v) => v !== '0' && v !== 'false'),
   SITREP_FEED_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
+  SITREP_HOST_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+  SITREP_HOST_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
   SITREP_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   SITREP_SEED_FEEDS: z
     .string()
@@ -44,6 +46,10 @@ export interface Config {
   maxBytes: number
   fetchArticlePages: boolean
   feedConcurrency: number
+  /** Minimum milliseconds between request starts to one host (robots.txt Crawl-delay raises it). */
+  hostDelayMs: number
+  /** Requests in flight to one host at most. */
+  hostConcurrency: number
   logLevel: 'debug' | 'info' | 'warn' | 'error'
   seedFeeds: boolean
   userAgent: string
@@ -69,6 +75,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     maxBytes: e.SITREP_MAX_BYTES,
     fetchArticlePages: e.SITREP_FETCH_PAGES,
     feedConcurrency: e.SITREP_FEED_CONCURRENCY,
+    hostDelayMs: e.SITREP_HOST_DELAY_MS,
+    hostConcurrency: e.SITREP_HOST_CONCURRENCY,
     logLevel: e.SITREP_LOG_LEVEL,
     seedFeeds: e.SITREP_SEED_FEEDS,
     userAgent: e.SITREP_USER_AGENT,

@@ -24,6 +24,9 @@ export interface Feed {
   lastFetchedAt: string | null
   lastSuccessAt: string | null
   nextFetchAt: string | null
+  failingSince: string | null
+  lastStatus: number | null
+  intervalMinutes: number | null
   createdAt: string
 }
 
@@ -39,6 +42,8 @@ export interface RawItem {
   source?: string | null
 }
 
+export type { DedupMethod } from '../../db/schema/vocab.js'
+
 export interface ArticleDraft {
   id: string
   url: string
@@ -49,6 +54,10 @@ export interface ArticleDraft {
   origin: ArticleOrigin
   feedId: string | null
   guid: string | null
+  /** Set when this item is a syndicated or lightly edited copy of another stored article. */
+  duplicateOf?: string | null
+  /** Serialised content fingerprint (see pipeline/parse/near-duplicate.ts). */
+  fingerprint?: string | null
 }
 
 export interface EntityRecord {

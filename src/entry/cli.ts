@@ -4,7 +4,7 @@ import { Command, InvalidArgumentError } from 'commander'
 import { describeError } from '../core/errors.js'
 import { crawlOnce } from '../jobs/crawl.js'
 import { ensureSeeded } from '../jobs/seed.js'
-import { feedsAdd, feedsImport, feedsList } from './cli/feeds.js'
+import { feedsAdd, feedsExport, feedsImport, feedsList } from './cli/feeds.js'
 import { ingestCommand } from './cli/ingest.js'
 import { kbImport } from './cli/kb.js'
 import { progressLine } from './cli/progress.js'
@@ -80,6 +80,7 @@ export function buildProgram(): Command {
         for (const e of r.errors) console.error(`error: ${e.target}: ${e.message}`)
         console.log(
           `crawled ${r.feeds} feed(s): ${r.added} new article(s), ${r.skipped} already known, ` +
+            `${r.duplicates} duplicate(s) of known stories, ${r.notModified} feed(s) not modified, ` +
             `${r.feedsFailed} feed(s) failed, ${r.failed} article(s) failed`,
         )
         return r.feedsFailed > 0 || r.failed > 0 ? 1 : 0
@@ -89,15 +90,22 @@ export function buildProgram(): Command {
   const feeds = program.command('feeds').description('manage the feeds sitrep crawls')
   feeds
     .command('add <url>')
-    .description('add a feed (RSS, Atom or JSON Feed URL)')
+    .description('add a feed; a web page URL is searched for the feeds it advertises')
     .option('--name <name>', 'display name')
-    .action((url: string, o: { name?: string }) =>
-      withRuntime(({ deps }) => feedsAdd(deps, url, o.name ?? null)),
+    .option('--no-discover', 'add the URL as given, without fetching it first')
+    .action((url: string, o: { name?: string; discover: boolean }) =>
+      withRuntime(({ deps }) =>
+        feedsAdd(deps, url, { name: o.name ?? null, discover: o.discover }),
+      ),
     )
   feeds
     .command('list')
     .description('list feeds with their health')
     .action(() => withRuntime(({ deps }) => feedsList(deps)))
+  feeds
+    .command('export')
+    .description('print all feeds as OPML')
+    .action(() => withRuntime(({ deps }) => feedsExport(deps)))
   feeds
     .command('import <file>')
     .description('import feeds from an OPML file')

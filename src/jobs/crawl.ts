@@ -1,16 +1,18 @@
 // The crawl job: fetch every due feed, then process all new items together in publication order.
-// A feed's cache validators (ETag, Last-Modified) are saved only after its items are stored, so a
-// crawl killed midway re-fetches them next time instead of losing them.
+// A feed's cache validators and schedule are saved only after its items are stored, so a crawl
+// killed midway re-fetches them next time instead of losing them; a failing feed records its
+// error at once and the crawl goes on with the others.
 import type { Deps } from '../core/deps.js'
 import { describeError } from '../core/errors.js'
-import type { Feed, RawItem } from '../core/types.js'
 import { createPipelineContext } from '../pipeline/context.js'
-import { decodeBody } from '../pipeline/fetch/decode.js'
-import { fetchResource } from '../pipeline/fetch/http.js'
-import { nextFetchOnError, nextFetchOnSuccess } from '../pipeline/fetch/schedule.js'
+import {
+  createPoliteFetcher,
+  createRunLimiter,
+  type PoliteFetcher,
+  type RobotsCache,
+} from '../pipeline/fetch/polite-fetch.js'
 import { ingestItems, type IngestSource, type IngestStats } from '../pipeline/ingest.js'
-import { parseFeed } from '../pipeline/parse/feed.js'
-import type { FeedPatch } from '../storage/repository.js'
+import { fetchFeed, type FeedOutcome, type FetchDoc } from './feed-fetch.js'
 import { recordRun } from './run-log.js'
 
 export interface CrawlReport extends IngestStats {
@@ -19,11 +21,9 @@ export interface CrawlReport extends IngestStats {
   notModified: number
 }
 
-type Fetched = { feed: Feed; items: RawItem[]; patch: FeedPatch; notModified: boolean }
-
 export async function crawlOnce(
   deps: Deps,
-  opts: { all?: boolean; onProgress?: (msg: string) => void } = {},
+  opts: { all?: boolean; onProgress?: (msg: string) => void; robotsCache?: RobotsCache } = {},
 ): Promise<CrawlReport> {
   const startedAt = deps.now().toISOString()
   const feeds = opts.all ? await deps.repo.listFeeds() : await deps.repo.dueFeeds(startedAt)
@@ -32,23 +32,32 @@ export async function crawlOnce(
     feedsFailed: 0,
     notModified: 0,
     seen: 0,
+    duplicates: 0,
     added: 0,
     skipped: 0,
     failed: 0,
     errors: [],
   }
-  const fetched: Fetched[] = []
+  // One limiter per run: per-host concurrency and delay apply to feeds and pages alike.
+  const polite = createPoliteFetcher(deps, createRunLimiter(deps.config), {
+    ...deps.config,
+    robotsCache: opts.robotsCache,
+  })
+  const fetchDoc = feedFetcher(deps, polite)
+  const fetched: Extract<FeedOutcome, { ok: true }>[] = []
   let done = 0
   await pool(feeds, deps.config.feedConcurrency, async (feed) => {
-    const result = await fetchFeed(deps, feed)
+    const outcome = await fetchFeed(deps, feed, fetchDoc)
     opts.onProgress?.(`fetched ${++done}/${feeds.length} feeds`)
-    if ('error' in result) {
-      report.feedsFailed++
-      report.errors.push({ target: feed.url, message: result.error })
-    } else {
-      if (result.notModified) report.notModified++
-      fetched.push(result)
+    if (outcome.ok) {
+      if (outcome.notModified) report.notModified++
+      fetched.push(outcome)
+      return
     }
+    report.feedsFailed++
+    report.errors.push({ target: feed.url, message: outcome.error })
+    await saveFeedPatch(deps, outcome.feed.id, outcome.patch)
+    deps.log.warn('feed failed', { feed_id: feed.id, url: feed.url, error: outcome.error })
   })
   const ctx = await createPipelineContext(deps)
   const items = fetched.flatMap(({ feed, items }) =>
@@ -62,63 +71,45 @@ export async function crawlOnce(
     ctx,
     items,
     { origin: 'feed', feedId: null, source: null },
-    (d, t) => opts.onProgress?.(`processed ${d}/${t} new articles`),
+    {
+      onProgress: (d, t) => opts.onProgress?.(`processed ${d}/${t} new articles`),
+      fetchPage: (url) => polite.fetchPage(url),
+    },
   )
-  for (const f of fetched) await deps.repo.updateFeed(f.feed.id, f.patch)
-  Object.assign(report, { ...stats, errors: [...report.errors, ...stats.errors] })
+  for (const f of fetched) await saveFeedPatch(deps, f.feed.id, f.patch)
+  Object.assign(report, { ...stats, seen: stats.seen, errors: [...report.errors, ...stats.errors] })
   await recordRun(deps, 'crawl', startedAt, report)
   return report
 }
 
-async function fetchFeed(deps: Deps, feed: Feed): Promise<Fetched | { error: string }> {
-  const now = deps.now()
-  try {
-    const res = await fetchResource(deps.http, feed.url, {
-      etag: feed.etag,
-      lastModified: feed.lastModified,
+function feedFetcher(deps: Deps, polite: PoliteFetcher): FetchDoc {
+  return (url, o) =>
+    polite.fetchFeed(url, {
       timeoutMs: deps.config.fetchTimeoutMs,
       maxBytes: deps.config.maxBytes,
       allowPrivateNetworks: deps.config.allowPrivateNetworks,
       userAgent: deps.config.userAgent,
+      ...o,
     })
-    const base: FeedPatch = {
-      status: 'ok',
-      errorCount: 0,
-      lastError: null,
-      lastFetchedAt: now.toISOString(),
-      lastSuccessAt: now.toISOString(),
-      etag: res.etag ?? feed.etag,
-      lastModified: res.lastModified ?? feed.lastModified,
-      ...(res.permanentUrl ? { url: res.permanentUrl } : {}),
-    }
-    if (res.notModified) {
-      return {
-        feed,
-        items: [],
-        notModified: true,
-        patch: { ...base, nextFetchAt: nextFetchOnSuccess(now, null) },
-      }
-    }
-    const parsed = await parseFeed(decodeBody(res.body, res.contentType), res.url, now)
-    const patch: FeedPatch = {
-      ...base,
-      name: feed.name ?? parsed.title,
-      siteUrl: feed.siteUrl ?? parsed.siteUrl,
-      nextFetchAt: nextFetchOnSuccess(now, parsed.ttlMinutes),
-    }
-    return { feed, items: parsed.items, patch, notModified: false }
+}
+
+/** A permanent redirect to a URL another feed already has must not fail the whole update. */
+async function saveFeedPatch(
+  deps: Deps,
+  id: string,
+  patch: Parameters<Deps['repo']['updateFeed']>[1],
+) {
+  try {
+    await deps.repo.updateFeed(id, patch)
   } catch (err) {
-    const message = describeError(err)
-    const errorCount = feed.errorCount + 1
-    const next = nextFetchOnError(now, errorCount)
-    await deps.repo.updateFeed(feed.id, {
-      errorCount,
-      lastError: message,
-      lastFetchedAt: now.toISOString(),
-      ...next,
+    if (!patch.url) throw err
+    const { url: _url, ...rest } = patch
+    deps.log.warn('feed URL not updated', {
+      feed_id: id,
+      url: patch.url,
+      error: describeError(err),
     })
-    deps.log.warn('feed failed', { feed_id: feed.id, url: feed.url, error: message })
-    return { error: message }
+    await deps.repo.updateFeed(id, rest)
   }
 }
 

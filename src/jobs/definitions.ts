@@ -2,6 +2,7 @@
 // this one list, so a schedule is defined once.
 import type { Config } from '../core/config.js'
 import type { Deps } from '../core/deps.js'
+import type { RobotsCache } from '../pipeline/fetch/polite-fetch.js'
 import { crawlOnce } from './crawl.js'
 
 export interface JobDefinition {
@@ -11,5 +12,7 @@ export interface JobDefinition {
 }
 
 export function jobDefinitions(config: Config): JobDefinition[] {
-  return [{ id: 'crawl', cron: config.crawlCron, run: (deps) => crawlOnce(deps) }]
+  // robots.txt answers are kept across scheduled runs (24 h), not refetched every 15 minutes.
+  const robotsCache: RobotsCache = new Map()
+  return [{ id: 'crawl', cron: config.crawlCron, run: (deps) => crawlOnce(deps, { robotsCache }) }]
 }

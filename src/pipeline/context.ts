@@ -16,7 +16,10 @@ export async function createPipelineContext(
   deps: Pick<Deps, 'repo'>,
   params: ClusterParams = DEFAULT_CLUSTER_PARAMS,
 ): Promise<PipelineContext> {
-  const stored = await deps.repo.knownEntities()
+  // First-seen order, the order a single long run would have learnt them in (see `learn`).
+  const stored = (await deps.repo.knownEntities()).sort(
+    (a, b) => (a.firstSeenAt ?? '').localeCompare(b.firstSeenAt ?? '') || a.id.localeCompare(b.id),
+  )
   const extra: KbEntry[] = stored.map((e) => ({
     id: e.id,
     type: e.type,
@@ -29,4 +32,14 @@ export async function createPipelineContext(
   for (const e of stored)
     known.set(e.id, { id: e.id, type: e.type, name: e.name, aliases: e.aliases, origin: e.origin })
   return { gazetteer, known, params }
+}
+
+/** Makes entities first stored by this article known to the rest of the run. */
+export function learnEntities(ctx: PipelineContext, records: EntityRecord[]): void {
+  for (const r of records) {
+    if (ctx.known.has(r.id)) continue
+    const entry: KbEntry = { id: r.id, type: r.type, name: r.name, aliases: r.aliases }
+    ctx.known.set(r.id, { ...entry, origin: r.origin })
+    ctx.gazetteer.add(entry)
+  }
 }

@@ -3,15 +3,16 @@
 import type { Deps } from '../core/deps.js'
 import { incidentId } from '../core/ids.js'
 import type { ArticleDraft, EntityRecord, Mention } from '../core/types.js'
-import type { ArticleBundle, StoredIncident } from '../storage/repository.js'
+import type { ArticleBundle, DedupDecision, StoredIncident } from '../storage/repository.js'
 import { assignIncident, type Assignment } from './cluster/assign.js'
 import { classifyKind } from './cluster/kind.js'
 import { addToProfile, emptyProfile } from './cluster/profile.js'
+import { retrievalKeys } from './cluster/retrieval.js'
 import type { CorpusStats } from './cluster/score.js'
 import { articleTerms } from './cluster/terms.js'
 import { extractDatedEvents, publicationEvent } from './cluster/timeline.js'
 import { incidentTitle } from './cluster/title.js'
-import type { PipelineContext } from './context.js'
+import { learnEntities, type PipelineContext } from './context.js'
 import { extractMentions } from './extract/index.js'
 import { summarize } from './summarize/extractive.js'
 
@@ -23,10 +24,18 @@ export interface ProcessResult {
 
 type Draft = ArticleDraft & { fetchedAt: string }
 
+export interface ProcessOptions {
+  /** Join this incident without scoring (a near-duplicate follows its original). */
+  joinIncidentId?: string | null
+  bands?: string[]
+  dedup?: DedupDecision | null
+}
+
 export async function processArticle(
   deps: Deps,
   ctx: PipelineContext,
   article: Draft,
+  opts: ProcessOptions = {},
 ): Promise<ProcessResult> {
   const mentions = await extractMentions(
     { title: article.title, text: article.text },
@@ -35,18 +44,21 @@ export async function processArticle(
   const terms = articleTerms(article.title, article.text)
   const kind = classifyKind(article.title)
   let assignment: Assignment | null = null
-  let existing: StoredIncident | null = null
-  if (kind === 'incident') {
+  // A near-duplicate follows its original, also when `recluster` replays it.
+  const joinId =
+    opts.joinIncidentId ??
+    (article.duplicateOf ? await deps.repo.incidentOfArticle(article.duplicateOf) : null)
+  let existing: StoredIncident | null = joinId ? await deps.repo.getStoredIncident(joinId) : null
+  if (kind === 'incident' && !existing) {
     const since = new Date(
       Date.parse(article.publishedAt) - ctx.params.windowDays * 86_400_000,
     ).toISOString()
+    const stats = await corpusStats(deps, terms, mentions)
     const candidates = await deps.repo.findCandidateIncidents({
-      entityIds: mentions.map((m) => m.entityId),
-      terms: [...terms.keys()].slice(0, 24),
+      ...retrievalKeys(terms, mentions, stats),
       since,
       limit: 40,
     })
-    const stats = await corpusStats(deps, terms, mentions)
     assignment = assignIncident(
       { terms, mentions, publishedAt: article.publishedAt },
       candidates,
@@ -58,7 +70,14 @@ export async function processArticle(
       existing = candidates.find((c) => c.id === joinId) ?? null
     }
   }
-  const incident = await buildIncident(deps, article, mentions, terms, kind, existing)
+  const incident = await buildIncident(
+    deps,
+    article,
+    mentions,
+    terms,
+    existing?.kind ?? kind,
+    existing,
+  )
   const bundle: ArticleBundle = {
     article,
     mentions,
@@ -71,10 +90,14 @@ export async function processArticle(
       lastSeen: incident.lastSeen,
     })),
     mergedIncidentIds: [],
+    newIncident: !existing,
     links: [],
     terms: [...terms.keys()],
+    bands: opts.bands ?? [],
+    dedup: opts.dedup ?? null,
   }
   await deps.repo.saveArticle(bundle)
+  learnEntities(ctx, bundle.entities)
   return { incidentId: incident.id, assignment, mentions }
 }
 

@@ -12,6 +12,7 @@ import type {
   IncidentRelation,
   Mention,
   Page,
+  DedupMethod,
   SummarySentence,
   TimelineEvent,
 } from '../core/types.js'
@@ -37,6 +38,9 @@ export type FeedPatch = Partial<
     | 'lastFetchedAt'
     | 'lastSuccessAt'
     | 'nextFetchAt'
+    | 'failingSince'
+    | 'lastStatus'
+    | 'intervalMinutes'
   >
 >
 
@@ -65,6 +69,28 @@ export interface ArticleBundle {
   links: IncidentLink[]
   /** Distinct terms of the article, whose document frequency goes up by one. */
   terms: string[]
+  /** True when `incident` is opened by this article (the incident total goes up by one). */
+  newIncident: boolean
+  /** LSH band keys of the article's content fingerprint. */
+  bands: string[]
+  /** Recorded when the article is a near-duplicate of another one. */
+  dedup: DedupDecision | null
+}
+
+export interface DedupDecision {
+  url: string
+  feedId: string | null
+  method: DedupMethod
+  duplicateOf: string
+  similarity: number | null
+  decidedAt: string
+}
+
+export interface DuplicateCandidate {
+  id: string
+  url: string
+  fingerprint: string
+  incidentId: string | null
 }
 
 export interface EntityRef {
@@ -152,6 +178,14 @@ export interface Repository {
     limit: number,
   ): Promise<(ArticleDraft & { mentions: Mention[] })[]>
   saveArticle(bundle: ArticleBundle): Promise<void>
+  /** Stored article ids of a feed's GUIDs (same item under a new URL). */
+  articleIdsByGuid(feedId: string, guids: string[]): Promise<Map<string, string>>
+  /** Articles sharing at least one LSH band key, most shared first. */
+  nearDuplicateCandidates(bands: string[], limit: number): Promise<DuplicateCandidate[]>
+  recordDedup(decision: DedupDecision): Promise<void>
+  incidentOfArticle(articleId: string): Promise<string | null>
+  /** An incident with its clustering profile, following merges. */
+  getStoredIncident(id: string): Promise<StoredIncident | null>
 
   upsertEntities(records: EntityRecord[], now: string): Promise<number>
   knownEntities(): Promise<EntityRecord[]>

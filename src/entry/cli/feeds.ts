@@ -1,16 +1,38 @@
 import { readFile } from 'node:fs/promises'
 import type { Deps } from '../../core/deps.js'
-import { AppError } from '../../core/errors.js'
+import { AppError, describeError } from '../../core/errors.js'
+import { assertUrlAllowed } from '../../pipeline/fetch/ssrf.js'
 import { markFeedsChosen } from '../../jobs/seed.js'
-import { parseOpml } from '../../pipeline/parse/opml.js'
+import { failingForADay } from '../../pipeline/fetch/schedule.js'
+import { parseOpml, toOpml } from '../../pipeline/parse/opml.js'
 import { canonicalizeUrl } from '../../pipeline/parse/url.js'
+import { resolveFeedUrl } from './feeds-discover.js'
 
-export async function feedsAdd(deps: Deps, url: string, name: string | null): Promise<number> {
+export async function feedsAdd(
+  deps: Deps,
+  url: string,
+  opts: { name: string | null; discover: boolean },
+): Promise<number> {
   const canonical = canonicalizeUrl(url)
   if (!canonical) throw new AppError('bad_request', `not an http(s) URL: ${url}`)
+  // The SSRF guard applies whether or not the URL is fetched now: it will be fetched later.
+  await assertUrlAllowed(canonical, guardOptions(deps))
+  const resolved = opts.discover
+    ? await resolveFeedUrl(deps, canonical)
+    : { url: canonical, note: null }
+  if (resolved.note) console.log(resolved.note)
   await markFeedsChosen(deps)
-  const added = await deps.repo.addFeeds([{ url: canonical, name }], deps.now().toISOString())
-  console.log(added ? `added feed ${canonical}` : `feed already present: ${canonical}`)
+  const added = await deps.repo.addFeeds(
+    [{ url: resolved.url, name: opts.name }],
+    deps.now().toISOString(),
+  )
+  console.log(added ? `added feed ${resolved.url}` : `feed already present: ${resolved.url}`)
+  return 0
+}
+
+export async function feedsExport(deps: Deps): Promise<number> {
+  const feeds = await deps.repo.listFeeds()
+  process.stdout.write(toOpml(feeds, 'sitrep feeds'))
   return 0
 }
 
@@ -18,13 +40,26 @@ export async function feedsImport(deps: Deps, file: string): Promise<number> {
   const text = await readFile(file, 'utf8').catch(() => {
     throw new AppError('bad_request', `cannot read ${file}`)
   })
-  const outlines = parseOpml(text)
+  const outlines: typeof parsed = []
+  const parsed = parseOpml(text)
+  let refused = 0
+  for (const o of parsed) {
+    try {
+      // Literal addresses and local names only: resolving hundreds of hosts here would be slow,
+      // and every fetch checks the resolved address again anyway.
+      await assertUrlAllowed(o.url, { allowPrivateNetworks: deps.config.allowPrivateNetworks })
+      outlines.push(o)
+    } catch (err) {
+      refused++
+      console.error(`error: ${o.url}: ${describeError(err)}`)
+    }
+  }
   await markFeedsChosen(deps)
   const added = await deps.repo.addFeeds(outlines, deps.now().toISOString())
   console.log(
     `imported ${added} new feed${added === 1 ? '' : 's'} from ${file} (${outlines.length - added} already present)`,
   )
-  return 0
+  return refused > 0 ? 1 : 0
 }
 
 export async function feedsList(deps: Deps): Promise<number> {
@@ -33,9 +68,8 @@ export async function feedsList(deps: Deps): Promise<number> {
     console.log('no feeds yet: add one with `sitrep feeds add <url>`')
     return 0
   }
-  const dayAgo = deps.now().getTime() - 86_400_000
   const rows = feeds.map((f) => {
-    const stale = f.errorCount > 0 && (!f.lastSuccessAt || Date.parse(f.lastSuccessAt) < dayAgo)
+    const stale = failingForADay(f.failingSince, deps.now())
     return [
       f.status + (stale ? ' (failing >1 day)' : ''),
       String(f.errorCount),
@@ -56,4 +90,11 @@ export async function feedsList(deps: Deps): Promise<number> {
     )
   }
   return 0
+}
+
+function guardOptions(deps: Deps) {
+  return {
+    allowPrivateNetworks: deps.config.allowPrivateNetworks,
+    resolve: deps.http.resolve?.bind(deps.http),
+  }
 }

@@ -36,7 +36,7 @@ export async function ingestCommand(deps: Deps, inputs: string[]): Promise<numbe
     ctx,
     items,
     { origin: 'ingest', feedId: null, source: null },
-    (d, t) => progress.update(`processing ${d}/${t} articles`),
+    { onProgress: (d, t) => progress.update(`processing ${d}/${t} articles`) },
   )
   progress.done()
   errors.push(...stats.errors)
@@ -44,7 +44,7 @@ export async function ingestCommand(deps: Deps, inputs: string[]): Promise<numbe
   for (const e of errors) console.error(`error: ${e.target}: ${e.message}`)
   console.log(
     `ingested ${stats.added} new article${stats.added === 1 ? '' : 's'} from ${inputs.length} input${inputs.length === 1 ? '' : 's'}` +
-      ` (${stats.skipped} already known, ${errors.length} rejected)`,
+      ` (${stats.skipped} already known, ${stats.duplicates} duplicate${stats.duplicates === 1 ? '' : 's'} of known stories, ${errors.length} rejected)`,
   )
   return errors.length > 0 ? 1 : 0
 }

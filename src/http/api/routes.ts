@@ -48,7 +48,7 @@ export function apiRoutes(deps: Deps) {
 
   api.get('/feeds', async (c) => {
     const feeds = await deps.repo.listFeeds()
-    return c.json({ data: feeds.map(feedJson) })
+    return c.json({ data: feeds.map((f) => feedJson(f, deps.now())) })
   })
 
   api.get('/runs', async (c) => {

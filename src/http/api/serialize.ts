@@ -1,6 +1,7 @@
 // Internal camelCase views -> the public snake_case API v1 shapes. This file is the contract:
 // fields are added here, never renamed.
 import type { Feed, SummarySentence, TimelineEvent } from '../../core/types.js'
+import { failingForADay } from '../../pipeline/fetch/schedule.js'
 import type {
   ArticleView,
   EntityView,
@@ -68,7 +69,7 @@ export const entityJson = (e: EntityView) => ({
   incident_count: e.incidentCount,
 })
 
-export const feedJson = (f: Feed) => ({
+export const feedJson = (f: Feed, now: Date) => ({
   id: f.id,
   url: f.url,
   name: f.name,
@@ -79,6 +80,10 @@ export const feedJson = (f: Feed) => ({
   last_fetched_at: f.lastFetchedAt,
   last_success_at: f.lastSuccessAt,
   next_fetch_at: f.nextFetchAt,
+  failing_since: f.failingSince,
+  failing_for_a_day: failingForADay(f.failingSince, now),
+  last_status: f.lastStatus,
+  interval_minutes: f.intervalMinutes,
 })
 
 export const runJson = (r: RunRecord) => ({

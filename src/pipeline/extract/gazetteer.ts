@@ -28,10 +28,20 @@ export function buildGazetteer(entries: KbEntry[]): Gazetteer {
     for (const alias of new Set([entry.name, ...entry.aliases])) addAlias(root, entry, rank, alias)
   })
   sortRefs(root)
+  let size = merged.length
   return {
-    size: merged.length,
+    get size() {
+      return size
+    },
     match: (text) => matchText(root, text),
     lookup: (alias) => findNode(root, tokenize(alias))?.refs[0]?.entry,
+    add(entry) {
+      const rank = size++
+      for (const alias of new Set([entry.name, ...entry.aliases])) {
+        const node = addAlias(root, entry, rank, alias)
+        if (node) sortOwnRefs(node)
+      }
+    },
   }
 }
 
@@ -66,9 +76,14 @@ function aliasMode(entry: KbEntry, alias: string): AliasMode {
   return /[\s-]/.test(alias.trim()) ? 'exact' : 'ambiguous'
 }
 
-function addAlias(root: TrieNode, entry: KbEntry, rank: number, alias: string): void {
+function addAlias(
+  root: TrieNode,
+  entry: KbEntry,
+  rank: number,
+  alias: string,
+): TrieNode | undefined {
   const tokens = tokenize(alias.trim())
-  if (tokens.length === 0) return
+  if (tokens.length === 0) return undefined
   let node = root
   for (const t of tokens) {
     let child = node.next.get(t.key)
@@ -78,12 +93,17 @@ function addAlias(root: TrieNode, entry: KbEntry, rank: number, alias: string): 
   const canonical = alias.toLowerCase() === entry.name.toLowerCase()
   const words = tokens.map((t) => t.text)
   node.refs.push({ entry, rank, words, mode: aliasMode(entry, alias), canonical })
+  return node
 }
 
 /** Several entities on one alias: the one named exactly so first, then input order. */
 function sortRefs(node: TrieNode): void {
-  node.refs.sort((a, b) => Number(b.canonical) - Number(a.canonical) || a.rank - b.rank)
+  sortOwnRefs(node)
   for (const child of node.next.values()) sortRefs(child)
+}
+
+function sortOwnRefs(node: TrieNode): void {
+  node.refs.sort((a, b) => Number(b.canonical) - Number(a.canonical) || a.rank - b.rank)
 }
 
 function findNode(root: TrieNode, tokens: Token[]): TrieNode | undefined {

@@ -34,6 +34,11 @@ export interface Gazetteer {
   match(text: string): GazetteerHit[]
   /** The entry an alias (any case) names, when it names one unambiguously. */
   lookup(alias: string): KbEntry | undefined
+  /**
+   * Learns an entity during a run (a name discovered in one article is then known in the next),
+   * so one long run matches the same names as the same articles split over several runs.
+   */
+  add(entry: KbEntry): void
 }
 
 /** A name found by a pattern rather than by the KB. */

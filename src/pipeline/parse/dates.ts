@@ -2,23 +2,9 @@
 // hand so the result never depends on the host's time zone or JS engine; chrono-node is only a
 // fallback for the odd formats feeds invent (English locale only: the full entry bundles ~15).
 import { strict as chronoStrict } from 'chrono-node/en'
+import { monthIndex } from './date-months.js'
 
 const DAY_MS = 24 * 60 * 60 * 1000
-
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-]
 
 /** Offsets in hours. Ambiguous abbreviations (IST, CST-as-China) are left to the UTC default. */
 const ZONES: Readonly<Record<string, number>> = {
@@ -64,8 +50,9 @@ const ZONES: Readonly<Record<string, number>> = {
 const ISO_RE =
   /^(\d{4})(?:-?(\d{2})(?:-?(\d{2})(?:[T\s]+(\d{2}):?(\d{2})(?::?(\d{2})(?:[.,](\d+))?)?)?)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/i
 
+// Day and month names are any letters (\p{L}): localised feeds write "Sáb" or "févr".
 const RFC822_RE =
-  /^(?:[a-z]+\.?,?\s*)?(\d{1,2})[\s-]+([a-z]+)\.?,?[\s-]+(\d{2,4})(?:,?\s+(\d{1,2}):?(\d{2})(?::(\d{2}))?(?:\.\d+)?)?\s*(.*)$/i
+  /^(?:\p{L}+\.?,?\s*)?(\d{1,2})[\s-]+(\p{L}+)\.?,?[\s-]+(\d{2,4})(?:,?\s+(\d{1,2}):?(\d{2})(?::(\d{2}))?(?:\.\d+)?)?\s*(.*)$/iu
 
 interface Parts {
   year: number
@@ -105,13 +92,6 @@ function zoneOffset(raw: string | undefined): number | undefined {
   if (m === null) return undefined
   const minutes = Number(m[2]) * 60 + Number(m[3] ?? 0)
   return m[1] === '-' ? -minutes : minutes
-}
-
-function monthIndex(word: string): number {
-  const w = word.toLowerCase()
-  if (w.length < 3) return 0
-  const i = MONTHS.findIndex((name) => name.startsWith(w) || (w === 'sept' && name === 'september'))
-  return i + 1
 }
 
 function parseIso(s: string): Date | null {

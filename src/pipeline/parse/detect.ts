@@ -23,10 +23,10 @@ export function xmlRootName(text: string): string | null {
   return root === null ? null : (root[1] as string)
 }
 
-/** True for the root names a feed can have: rss, feed (Atom 0.3/1.0) and any-prefix:RDF. */
+/** True for the root names a feed can have: rss, feed (Atom 0.3/1.0), any-prefix:rss/RDF. */
 export function isFeedRoot(name: string): boolean {
   const lower = name.toLowerCase()
-  return lower === 'rss' || lower === 'feed' || lower === 'rdf' || lower.endsWith(':rdf')
+  return /^(?:[\w.-]+:)?(?:rss|rdf)$/.test(lower) || lower === 'feed'
 }
 
 function parseObject(line: string): Record<string, unknown> | null {

@@ -3,7 +3,7 @@
 import type { RawItem } from '../../core/types.js'
 import { parseFeedDate } from './dates.js'
 import { htmlToText } from './html-text.js'
-import { canonicalizeUrl } from './url.js'
+import { canonicalizeUrl, hostOf } from './url.js'
 
 const TITLE_FALLBACK_CHARS = 80
 
@@ -17,6 +17,23 @@ export interface ParsedFeed {
   ttlMinutes: number | null
 }
 
+/**
+ * One feed entry as read, before the ingest rules apply (no URL -> skipped, title fallbacks).
+ * Kept separate so conformance checks can compare every entry, in document order.
+ */
+export interface FeedEntry {
+  url: string | null
+  title: string | null
+  published: string | null
+  text: string
+  guid: string | null
+}
+
+/** A feed document with all its entries; parseFeed turns it into a ParsedFeed. */
+export interface FeedDocument extends Omit<ParsedFeed, 'items'> {
+  entries: FeedEntry[]
+}
+
 export interface ItemFields {
   /** Candidate links, best first; relative ones resolve against `base`. */
   links: (string | null | undefined)[]
@@ -24,6 +41,8 @@ export interface ItemFields {
   title: string | null
   /** Candidate bodies (HTML or text); the longest after conversion wins. */
   bodies: unknown[]
+  /** Bodies used only when all of `bodies` are empty (e.g. a podcast's itunes:summary). */
+  fallbackBodies?: unknown[]
   /** Candidate dates, best first. */
   dates: unknown[]
   base: string
@@ -89,13 +108,31 @@ function firstDate(dates: unknown[], now: Date): string | null {
   return null
 }
 
+/** The entry as the feed states it; `url` is null when it has no usable http(s) link. */
+export function buildEntry(fields: ItemFields, now: Date): FeedEntry {
+  return {
+    url: itemUrl(fields),
+    title: cleanTitle(fields.title),
+    published: firstDate(fields.dates, now),
+    text: bestText(fields.bodies) || bestText(fields.fallbackBodies ?? []),
+    guid: fields.guid?.trim() || null,
+  }
+}
+
 /** The RawItem for one entry, or null when it has no usable http(s) URL. */
-export function buildItem(fields: ItemFields, source: string | null, now: Date): RawItem | null {
-  const url = itemUrl(fields)
+export function toRawItem(entry: FeedEntry, source: string | null): RawItem | null {
+  const { url, text } = entry
   if (url === null) return null
-  const text = bestText(fields.bodies)
-  const title =
-    cleanTitle(fields.title) ?? (text !== '' ? truncateWords(text, TITLE_FALLBACK_CHARS) : url)
-  const guid = fields.guid?.trim() || null
-  return { url, title, published: firstDate(fields.dates, now), text, guid, source }
+  const title = entry.title ?? (text !== '' ? truncateWords(text, TITLE_FALLBACK_CHARS) : url)
+  return { url, title, published: entry.published, text, guid: entry.guid, source }
+}
+
+/** The ingest view of a document: entries without a URL dropped, `source` filled in. */
+export function toParsedFeed(doc: FeedDocument, feedUrl: string): ParsedFeed {
+  const { entries, ...meta } = doc
+  const source = doc.title ?? hostOf(doc.siteUrl ?? feedUrl)
+  const items = entries
+    .map((entry) => toRawItem(entry, source))
+    .filter((item): item is RawItem => item !== null)
+  return { ...meta, items }
 }

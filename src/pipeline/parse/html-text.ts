@@ -1,6 +1,7 @@
 // HTML to plain text for feed bodies and article pages. Uses cheerio/slim (htmlparser2 only): the
 // default 'cheerio' entry pulls undici and node:stream, which must not reach the Workers bundle.
 import { load } from 'cheerio/slim'
+import { fixC1Controls } from './cp1252.js'
 
 /**
  * The few domhandler node fields the walker reads. Structural, so this module does not import
@@ -14,7 +15,10 @@ export interface DomNode {
   children?: DomNode[]
 }
 
-/** Elements whose content is never reader-visible text. */
+/**
+ * Elements whose content is never reader-visible text. Not <object>: its content is the fallback
+ * browsers show when the plugin is missing, which nowadays is always.
+ */
 const DROPPED_TAGS: ReadonlySet<string> = new Set([
   'script',
   'style',
@@ -23,7 +27,6 @@ const DROPPED_TAGS: ReadonlySet<string> = new Set([
   'svg',
   'form',
   'template',
-  'object',
   'embed',
   'canvas',
   'button',
@@ -103,10 +106,11 @@ export function nodesToText(nodes: readonly DomNode[]): string {
 
 /**
  * Collapses runs of spaces (incl. nbsp), trims lines and keeps at most one blank line between
- * paragraphs. Newlines inside <pre> were parked as U+0000 so they survive the collapse.
+ * paragraphs. Newlines inside <pre> were parked as U+0000 so they survive the collapse. C1
+ * controls (from `&#146;` and the like) become the windows-1252 characters they stand for.
  */
 export function normalizeText(text: string): string {
-  return text
+  return fixC1Controls(text)
     .replace(/[\u200b\u200c\u200d\u2060\ufeff]/g, '')
     .replace(/[^\S\n\u0000]+/g, ' ')
     .replace(/ *\n */g, '\n')
@@ -125,7 +129,8 @@ export function looksLikeHtml(s: string): boolean {
 /** Plain text of an HTML fragment or document. Plain text input only gets whitespace cleanup. */
 export function htmlToText(html: string): string {
   if (!looksLikeHtml(html)) return normalizeText(html.replace(/\r\n?/g, '\n'))
-  const $ = load(html)
+  // Feed HTML is often XHTML-ish: `<iframe src="..."/>` must not swallow the rest as iframe content.
+  const $ = load(html, { xml: { xmlMode: false, recognizeSelfClosing: true } })
   const root = $.root()[0] as unknown as DomNode
   return nodesToText(root.children ?? [])
 }

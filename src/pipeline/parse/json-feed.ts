@@ -3,9 +3,8 @@
 // item does not cost the whole feed.
 import { z } from 'zod'
 import { AppError } from '../../core/errors.js'
-import type { RawItem } from '../../core/types.js'
-import { buildItem, cleanTitle, type ParsedFeed } from './feed-item.js'
-import { canonicalizeUrl, hostOf } from './url.js'
+import { buildEntry, cleanTitle, type FeedDocument, type FeedEntry } from './feed-item.js'
+import { canonicalizeUrl } from './url.js'
 
 const optionalText = z.string().nullish().catch(null)
 
@@ -42,12 +41,12 @@ function parseJson(text: string): unknown {
   }
 }
 
-function toItem(value: unknown, base: string, source: string | null, now: Date): RawItem | null {
+function toEntry(value: unknown, base: string, now: Date): FeedEntry | null {
   const parsed = jsonItemSchema.safeParse(value)
   if (!parsed.success) return null
   const item = parsed.data
   const id = item.id === null || item.id === undefined ? null : String(item.id)
-  return buildItem(
+  return buildEntry(
     {
       links: [item.url, item.external_url],
       guid: id,
@@ -57,13 +56,12 @@ function toItem(value: unknown, base: string, source: string | null, now: Date):
       dates: [item.date_published, item.date_modified],
       base,
     },
-    source,
     now,
   )
 }
 
 /** Parses a JSON Feed document. Throws AppError for invalid JSON or JSON that is not a feed. */
-export function parseJsonFeed(text: string, feedUrl: string, now: Date): ParsedFeed {
+export function parseJsonFeed(text: string, feedUrl: string, now: Date): FeedDocument {
   const parsed = jsonFeedSchema.safeParse(parseJson(text))
   if (!parsed.success) {
     throw new AppError(
@@ -82,9 +80,8 @@ export function parseJsonFeed(text: string, feedUrl: string, now: Date): ParsedF
   const base = feedUrl
   const title = cleanTitle(feed.title)
   const siteUrl = canonicalizeUrl(feed.home_page_url ?? '', base)
-  const source = title ?? hostOf(siteUrl ?? feedUrl)
-  const items = feed.items
-    .map((value) => toItem(value, base, source, now))
-    .filter((item): item is RawItem => item !== null)
-  return { kind: 'json', title, siteUrl, items, ttlMinutes: null }
+  const entries = feed.items
+    .map((value) => toEntry(value, base, now))
+    .filter((entry): entry is FeedEntry => entry !== null)
+  return { kind: 'json', title, siteUrl, entries, ttlMinutes: null }
 }

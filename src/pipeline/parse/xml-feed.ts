@@ -1,21 +1,12 @@
-// RSS 0.9x/2.0, RSS 1.0 (RDF) and Atom 0.3/1.0 through rss-parser's parseString (never parseURL:
-// fetching is the fetch stage's job). rss-parser only gives us a loose object tree, so every
-// field is read defensively via asText/pickLink.
-import Parser from 'rss-parser'
+// RSS 0.9x/2.0, RSS 1.0 (RDF) and Atom 0.3/1.0 through rss-parser (see xml-parse). rss-parser only
+// gives us a loose object tree, so every field is read defensively via asText/pickLink.
 import { AppError } from '../../core/errors.js'
-import type { RawItem } from '../../core/types.js'
 import { xmlRootName } from './detect.js'
-import { asText, buildItem, cleanTitle, type ParsedFeed } from './feed-item.js'
-import { canonicalizeUrl, hostOf } from './url.js'
-import { repairXml } from './xml-repair.js'
+import { asText, buildEntry, cleanTitle, type FeedDocument, type FeedEntry } from './feed-item.js'
+import { canonicalizeUrl } from './url.js'
+import { feedRoot, parseTolerant } from './xml-parse.js'
 
 type Node = Record<string, unknown>
-
-const ROOT_KINDS: Readonly<Record<string, ParsedFeed['kind']>> = {
-  rss: 'rss',
-  feed: 'atom',
-  'rdf:RDF': 'rdf',
-}
 
 /** Link relations that never point at the entry's own page. */
 const NON_ARTICLE_RELS: ReadonlySet<string> = new Set(
@@ -32,54 +23,25 @@ const PERIOD_MINUTES: Readonly<Record<string, number>> = {
   yearly: 525600,
 }
 
-function newParser(): Parser {
-  const keep = { keepArray: true }
-  // rss-parser's typings only allow plain names for feed fields; renames work at runtime.
-  const feed = [
-    ['$', 'attrs', keep],
-    'sy:updatePeriod',
-    'sy:updateFrequency',
-  ] as unknown as string[]
-  const item = [['$', 'attrs', keep], ['link', 'links', keep], 'published', 'updated']
-  return new Parser({
-    defaultRSS: 2,
-    customFields: { feed, item: [...item, 'issued', 'modified', 'created', 'id'] },
-    // RSS 1.0 may bind its own namespace to a prefix (<rss:item>); rss-parser only knows bare names.
-    xml2js: { tagNameProcessors: [(name: string) => name.replace(/^rss:/, '')] },
-  })
-}
+/** Item bodies in no particular order: the longest text wins (feed-item bestText). */
+const BODY_KEYS = ['content:encoded', 'content', 'summary', 'body', 'xhtml:body', 'fullitem']
 
-/** One short line out of a sax/xml2js error ("Invalid character in entity name\nLine: 3..."). */
-function shortReason(err: unknown): string {
-  if (!(err instanceof Error) || err instanceof TypeError || err instanceof RangeError) {
-    return 'unexpected document structure'
-  }
-  const first = (err.message.split('\n')[0] ?? '').trim().replace(/\.$/, '').toLowerCase()
-  const line = /Line: (\d+)/.exec(err.message)?.[1]
-  if (/unclosed root tag|unexpected end/.test(first)) return 'document ends early (truncated?)'
-  return line === undefined ? first : `${first} at line ${Number(line) + 1}`
-}
+/** Bodies that repeat or abridge the main one: only read when the item has no other body. */
+const FALLBACK_BODY_KEYS = ['dc:description', 'itunes:summary']
 
-async function parseXml(xml: string): Promise<Node> {
-  return (await newParser().parseString(xml)) as unknown as Node
-}
-
-/** A strict parse first; one retry with stray `&` and HTML entities repaired (see xml-repair). */
-async function parseTolerant(xml: string): Promise<Node> {
-  try {
-    return await parseXml(xml)
-  } catch (first) {
-    const repaired = repairXml(xml)
-    const fail = (err: unknown) =>
-      new AppError('parse_failed', `not a valid RSS/Atom feed: ${shortReason(err)}`, { cause: err })
-    if (repaired === xml) throw fail(first)
-    try {
-      return await parseXml(repaired)
-    } catch (err) {
-      throw fail(err)
-    }
-  }
-}
+/** Item dates, best first: publication before creation before modification. */
+const DATE_KEYS = [
+  'published',
+  'issued',
+  'dcterms:issued',
+  'pubDate',
+  'dc:date',
+  'created',
+  'dcterms:created',
+  'updated',
+  'modified',
+  'dcterms:modified',
+]
 
 function resolveBase(xmlBase: unknown, base: string): string {
   const raw = asText(xmlBase)
@@ -108,21 +70,20 @@ function pickLink(links: unknown, base: string): string | null {
   return best ? canonicalizeUrl(best.href, best.base) : null
 }
 
-function toItem(item: Node, feedBase: string, source: string | null, now: Date): RawItem | null {
+function toEntry(item: Node, feedBase: string, now: Date): FeedEntry {
   const base = resolveBase((item['attrs'] as Node | undefined)?.['xml:base'], feedBase)
-  return buildItem(
+  return buildEntry(
     {
       links: [pickLink(item['links'], base), asText(item['rdf:about'])],
       guid: asText(item['guid']) ?? asText(item['id']),
-      title: asText(item['title']),
-      bodies: [item['content:encoded'], item['content'], item['summary']],
+      // Media RSS titles stand in for a missing title (video and podcast feeds).
+      title: [item['title'], item['media:title']].map(asText).find((t) => t?.trim()) ?? null,
+      bodies: BODY_KEYS.map((key) => item[key]),
+      fallbackBodies: FALLBACK_BODY_KEYS.map((key) => item[key]),
       // Raw values before rss-parser's pubDate: it re-formats Atom dates in the host time zone.
-      dates: ['published', 'issued', 'pubDate', 'dc:date', 'created', 'updated', 'modified'].map(
-        (key) => item[key],
-      ),
+      dates: DATE_KEYS.map((key) => item[key]),
       base,
     },
-    source,
     now,
   )
 }
@@ -149,27 +110,31 @@ function fromFirstTag(text: string): string {
 }
 
 /** Parses an XML feed. Throws AppError('parse_failed') with a one-line reason on any failure. */
-export async function parseXmlFeed(text: string, feedUrl: string, now: Date): Promise<ParsedFeed> {
+export async function parseXmlFeed(
+  text: string,
+  feedUrl: string,
+  now: Date,
+): Promise<FeedDocument> {
   const xml = fromFirstTag(text)
-  const root = xmlRootName(xml)
-  const kind = root === null ? undefined : ROOT_KINDS[root]
-  if (kind === undefined) {
+  const rootName = xmlRootName(xml)
+  const root = feedRoot(rootName)
+  if (root === null) {
     const reason =
-      root === null ? 'no XML root element' : `root element <${root}> is not rss, feed or rdf:RDF`
+      rootName === null
+        ? 'no XML root element'
+        : `root element <${rootName}> is not rss, feed or rdf:RDF`
     throw new AppError('parse_failed', `not a valid RSS/Atom feed: ${reason}`)
   }
+  const { kind } = root
   // rss-parser dereferences the channel blindly; say what is missing instead of a TypeError.
-  if (kind !== 'atom' && !/<(?:rss:)?channel[\s>]/.test(xml)) {
-    throw new AppError('parse_failed', `not a valid RSS/Atom feed: <${root}> has no <channel>`)
+  if (kind !== 'atom' && !/<(?:[\w.-]+:)?channel[\s>]/.test(xml)) {
+    throw new AppError('parse_failed', `not a valid RSS/Atom feed: <${rootName}> has no <channel>`)
   }
-  const feed = await parseTolerant(xml)
+  const feed = await parseTolerant(xml, root)
   const feedBase = resolveBase((feed['attrs'] as Node | undefined)?.['xml:base'], feedUrl)
   const title = cleanTitle(feed['title'])
   const siteUrl = pickLink([feed['link']], feedBase)
-  const source = title ?? hostOf(siteUrl ?? feedUrl)
   const rawItems = Array.isArray(feed['items']) ? (feed['items'] as Node[]) : []
-  const items = rawItems
-    .map((item) => toItem(item, feedBase, source, now))
-    .filter((item): item is RawItem => item !== null)
-  return { kind, title, siteUrl, items, ttlMinutes: ttlOf(feed) }
+  const entries = rawItems.map((item) => toEntry(item, feedBase, now))
+  return { kind, title, siteUrl, entries, ttlMinutes: ttlOf(feed) }
 }

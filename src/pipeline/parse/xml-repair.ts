@@ -69,19 +69,39 @@ function codePointOf(name: string): number | undefined {
   return latin >= 0 ? 0xa0 + latin : OTHER_ENTITIES[name]
 }
 
-function repairReference(match: string, name: string | undefined): string {
+function repairReference(
+  match: string,
+  name: string | undefined,
+  declared: ReadonlyMap<string, string>,
+): string {
   if (name === undefined) return '&amp;'
   if (name.startsWith('#') || XML_ENTITIES.has(name)) return match
+  const value = declared.get(name)
+  if (value !== undefined) return value
   const code = codePointOf(name)
   // Unknown names are kept as visible text rather than guessed at.
   return code === undefined ? `&amp;${name};` : `&#${code};`
 }
 
-function repairSegment(segment: string): string {
+function repairSegment(segment: string, declared: ReadonlyMap<string, string>): string {
   return segment.replace(
     /&(?:(#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});)?/g,
-    (m, name) => repairReference(m, name as string | undefined),
+    (m, name) => repairReference(m, name as string | undefined, declared),
   )
+}
+
+/**
+ * General entities declared in the DOCTYPE's internal subset (`<!ENTITY id "tag:x,">`), which
+ * the XML parser does not expand. Only plain-text values are taken: a value holding `&`, `<` or
+ * `%` could nest references, the way "billion laughs" documents blow up.
+ */
+function declaredEntities(text: string): Map<string, string> {
+  const declared = new Map<string, string>()
+  const subset = /<!DOCTYPE[^[>]*\[([\s\S]*?)\]\s*>/i.exec(text.slice(0, 64 * 1024))?.[1]
+  if (subset === undefined) return declared
+  const entity = /<!ENTITY\s+([A-Za-z_][\w.-]*)\s+(?:"([^"&<%]*)"|'([^'&<%]*)')\s*>/g
+  for (const m of subset.matchAll(entity)) declared.set(m[1] as string, m[2] ?? m[3] ?? '')
+  return declared
 }
 
 /** Sections where `&` is literal, with their terminators. */
@@ -91,12 +111,13 @@ const LITERAL_SECTIONS: readonly (readonly [string, string])[] = [
 ]
 
 /**
- * Escapes `&` that does not start a valid reference and maps HTML named entities to numeric
- * references. CDATA sections and comments are left untouched: `&` is literal there, and rewriting
+ * Escapes `&` that does not start a valid reference, expands entities the DOCTYPE declares, maps
+ * HTML named entities to numeric references and completes an unterminated final closing tag. CDATA sections and comments are left untouched: `&` is literal there, and rewriting
  * it would corrupt the URLs feeds like to wrap in CDATA. A scan with indexOf (not a regex) keeps
  * this linear even for documents full of unterminated sections.
  */
 export function repairXml(text: string): string {
+  const declared = declaredEntities(text)
   const out: string[] = []
   let pos = 0
   while (pos < text.length) {
@@ -106,9 +127,17 @@ export function repairXml(text: string): string {
     if (next === undefined) break
     const end = text.indexOf(next.close, next.at)
     const stop = end < 0 ? text.length : end + next.close.length
-    out.push(repairSegment(text.slice(pos, next.at)), text.slice(next.at, stop))
+    out.push(repairSegment(text.slice(pos, next.at), declared), text.slice(next.at, stop))
     pos = stop
   }
-  out.push(repairSegment(text.slice(pos)))
-  return out.join('')
+  out.push(repairSegment(text.slice(pos), declared))
+  return closeFinalTag(out.join(''))
+}
+
+/**
+ * Adds the `>` a document's last closing tag lacks (`...</rss` at end of file). Everything else
+ * is there, so this is not a truncated download, which must keep failing.
+ */
+function closeFinalTag(text: string): string {
+  return /<\/[A-Za-z_][\w.:-]*\s*$/.test(text) ? `${text.trimEnd()}>` : text
 }

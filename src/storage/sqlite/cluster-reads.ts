@@ -3,6 +3,7 @@
 import { and, desc, eq, gte, inArray, isNull, sql } from 'drizzle-orm'
 import {
   articles,
+  counters,
   incidentEntities,
   incidents,
   terms as termsTable,
@@ -36,7 +37,7 @@ export function clusterReads(db: SqliteDb): ClusterReads {
       return found
     },
     async termFrequencies(list) {
-      const total = await scalar(db, sql`select count(*) as n from articles`)
+      const total = await counter(db, 'term_docs')
       const df = new Map<string, number>()
       for (const part of chunk(list)) {
         const rows = await db.select().from(termsTable).where(inArray(termsTable.term, part))
@@ -45,10 +46,7 @@ export function clusterReads(db: SqliteDb): ClusterReads {
       return { total, df }
     },
     async entityIncidentCounts(ids) {
-      const total = await scalar(
-        db,
-        sql`select count(*) as n from incidents where merged_into is null`,
-      )
+      const total = await counter(db, 'incidents')
       const df = new Map<string, number>()
       for (const part of chunk(ids)) {
         const rows = await db
@@ -108,7 +106,7 @@ export function clusterReads(db: SqliteDb): ClusterReads {
   }
 }
 
-async function scalar(db: SqliteDb, query: ReturnType<typeof sql>): Promise<number> {
-  const rows = await db.all<{ n: number }>(query)
-  return Number(rows[0]?.n ?? 0)
+async function counter(db: SqliteDb, name: string): Promise<number> {
+  const row = await db.select().from(counters).where(eq(counters.name, name)).get()
+  return row?.value ?? 0
 }

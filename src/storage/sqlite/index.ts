@@ -5,6 +5,7 @@ import type { Repository } from '../repository.js'
 import { apiReads } from './api-reads.js'
 import { clusterReads } from './cluster-reads.js'
 import { runBatch, type SqliteDb } from './db.js'
+import { dedupRepo } from './dedup.js'
 import { entityRepo } from './entities.js'
 import { feedRepo } from './feeds.js'
 import { saveArticle } from './save-article.js'
@@ -15,6 +16,7 @@ export function createSqliteRepository(db: SqliteDb): Repository {
     ...clusterReads(db),
     ...apiReads(db),
     ...entityRepo(db),
+    ...dedupRepo(db),
     saveArticle: (bundle) => saveArticle(db, bundle),
     async counts() {
       const rows = await db.all<Record<string, number>>(sql`select
@@ -38,6 +40,7 @@ export function createSqliteRepository(db: SqliteDb): Repository {
         db.run(sql`delete from incident_links`),
         db.run(sql`delete from incidents_fts`),
         db.run(sql`delete from terms`),
+        db.run(sql`delete from counters`),
       ])
     },
     async articlesInOrder(after, limit) {

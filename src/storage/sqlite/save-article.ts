@@ -4,6 +4,7 @@ import { eq, sql } from 'drizzle-orm'
 import {
   articleEntities,
   articles,
+  counters,
   entities,
   incidentEntities,
   incidentLinks,
@@ -14,7 +15,8 @@ import {
 import { hashId } from '../../core/ids.js'
 import type { ArticleBundle } from '../repository.js'
 import { runBatch, type SqliteDb, type Stmt } from './db.js'
-import { incidentFtsStmts } from './fts.js'
+import { bandStmts, dedupRow, dedupStmt } from './dedup.js'
+import { articleFtsStmts, deleteIncidentFts, incidentFtsStmts } from './fts.js'
 
 export async function saveArticle(db: SqliteDb, b: ArticleBundle): Promise<void> {
   const { article, incident } = b
@@ -24,10 +26,7 @@ export async function saveArticle(db: SqliteDb, b: ArticleBundle): Promise<void>
       .insert(articles)
       .values({ ...article, incidentId: incident.id })
       .onConflictDoUpdate({ target: articles.id, set: { incidentId: incident.id } }),
-    db.run(sql`delete from articles_fts where article_id = ${article.id}`),
-    db.run(
-      sql`insert into articles_fts (article_id, title, text) values (${article.id}, ${article.title}, ${article.text})`,
-    ),
+    ...articleFtsStmts(db, article),
     db.delete(articleEntities).where(eq(articleEntities.articleId, article.id)),
   ]
   if (b.entities.length > 0) {
@@ -80,6 +79,11 @@ export async function saveArticle(db: SqliteDb, b: ArticleBundle): Promise<void>
         .onConflictDoNothing(),
     )
   }
+  stmts.push(...bandStmts(db, article.id, b.bands))
+  if (b.dedup) stmts.push(dedupStmt(db, await dedupRow(b.dedup)))
+  stmts.push(bump(db, 'term_docs', 1))
+  if (b.newIncident) stmts.push(bump(db, 'incidents', 1))
+  if (b.mergedIncidentIds.length > 0) stmts.push(bump(db, 'incidents', -b.mergedIncidentIds.length))
   if (b.terms.length > 0) {
     stmts.push(
       db
@@ -89,6 +93,13 @@ export async function saveArticle(db: SqliteDb, b: ArticleBundle): Promise<void>
     )
   }
   await runBatch(db, stmts)
+}
+
+export function bump(db: SqliteDb, name: string, by: number) {
+  return db
+    .insert(counters)
+    .values({ name, value: by })
+    .onConflictDoUpdate({ target: counters.name, set: { value: sql`${counters.value} + ${by}` } })
 }
 
 function entityRow(b: ArticleBundle) {
@@ -107,7 +118,7 @@ function mergeStmts(db: SqliteDb, from: string, to: string): Stmt[] {
     db.update(incidents).set({ mergedInto: to }).where(eq(incidents.id, from)),
     db.update(incidents).set({ mergedInto: to }).where(eq(incidents.mergedInto, from)),
     db.delete(incidentEntities).where(eq(incidentEntities.incidentId, from)),
-    db.run(sql`delete from incidents_fts where incident_id = ${from}`),
+    deleteIncidentFts(db, from),
     db.update(incidentLinks).set({ fromId: to }).where(eq(incidentLinks.fromId, from)),
     db.update(incidentLinks).set({ toId: to }).where(eq(incidentLinks.toId, from)),
   ]

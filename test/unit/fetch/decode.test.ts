@@ -1,5 +1,6 @@
-// Charset precedence under test: BOM > HTTP header charset > in-document declaration > UTF-8,
-// the order of the WHATWG encoding sniffing algorithm, which feed readers follow too.
+// Charset precedence under test: BOM > UTF-16/32 byte layout > HTTP header charset > in-document
+// declaration > UTF-8, the order of the WHATWG encoding sniffing algorithm, which feed readers
+// follow too.
 import { describe, expect, it } from 'vitest'
 import { decodeBody } from '../../../src/pipeline/fetch/decode.js'
 
@@ -86,6 +87,31 @@ describe('decodeBody', () => {
   it('treats an in-document UTF-16 declaration without a BOM as UTF-8', () => {
     const body = bytes('<?xml version="1.0" encoding="UTF-16"?><t>\u00e9</t>')
     expect(decodeBody(body, null)).toBe('<?xml version="1.0" encoding="UTF-16"?><t>\u00e9</t>')
+  })
+
+  it('decodes UTF-32 by BOM and UTF-16/32 without a BOM by the NUL layout around "<?"', () => {
+    const utf32 = (text: string, bigEndian: boolean) =>
+      [...text].flatMap((ch) => {
+        const c = ch.codePointAt(0) as number
+        const le = [c & 0xff, (c >> 8) & 0xff, (c >> 16) & 0xff, c >>> 24]
+        return bigEndian ? le.reverse() : le
+      })
+    const doc = '<?xml version="1.0"?><t>\u00e9\u{1f512}</t>'
+    expect(decodeBody(bytes([0x00, 0x00, 0xfe, 0xff], utf32(doc, true)), null)).toBe(doc)
+    expect(decodeBody(bytes([0xff, 0xfe, 0x00, 0x00], utf32(doc, false)), null)).toBe(doc)
+    expect(decodeBody(bytes(utf32(doc, true)), 'text/xml; charset=utf-8')).toBe(doc)
+    expect(decodeBody(bytes(utf32(doc, false)), null)).toBe(doc)
+    const bmp = '<?xml version="1.0"?><t>\u00e9</t>'
+    expect(decodeBody(bytes(utf16(bmp, true)), null)).toBe(bmp)
+    expect(decodeBody(bytes(utf16(bmp, false)), null)).toBe(bmp)
+  })
+
+  it('reads C1 controls in any encoding as windows-1252 punctuation', () => {
+    expect(decodeBody(bytes('don\u0092t \u0093q\u0094'), null)).toBe('don\u2019t \u201cq\u201d')
+  })
+
+  it('accepts a single-quoted header charset', () => {
+    expect(decodeBody(bytes('caf', [0xe9]), "text/xml; charset='iso-8859-1'")).toBe('caf\u00e9')
   })
 
   it('falls back to UTF-8 for unknown labels and never throws', () => {

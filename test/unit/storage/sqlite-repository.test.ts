@@ -70,6 +70,9 @@ async function bundle(
     mergedIncidentIds: merged,
     links: [],
     terms: ['mercor', 'breach'],
+    newIncident: true,
+    bands: [],
+    dedup: null,
   }
 }
 
