@@ -8,7 +8,7 @@ import { createPipelineContext } from '../../pipeline/context.js'
 import { decodeBody } from '../../pipeline/fetch/decode.js'
 import { fetchResource } from '../../pipeline/fetch/http.js'
 import { ingestItems } from '../../pipeline/ingest.js'
-import { detectInputKind } from '../../pipeline/parse/detect.js'
+import { detectInputKind, stripBom, xmlRootName } from '../../pipeline/parse/detect.js'
 import { parseFeed } from '../../pipeline/parse/feed.js'
 import { parseJsonLines } from '../../pipeline/parse/jsonl.js'
 import { recordRun } from '../../jobs/run-log.js'
@@ -80,6 +80,14 @@ async function parseInput(text: string, base: string, now: Date) {
   if (kind === 'jsonl') return parseJsonLines(text, now)
   throw new AppError(
     'unsupported_input',
-    `not a feed or JSON Lines file (expected RSS, Atom, JSON Feed, or one {url, title, published, text, source} object per line; got ${kind === 'html' ? 'an HTML page' : 'plain text'})`,
+    `not a feed or JSON Lines file (expected RSS, Atom, JSON Feed, or one {url, title, published, text, source} object per line; got ${describeKind(kind, text)})`,
   )
+}
+
+function describeKind(kind: string, text: string): string {
+  if (kind === 'html') return 'an HTML page'
+  const root = xmlRootName(text)
+  if (root) return `XML that is not RSS or Atom (root <${root}>)`
+  if (/^\s*[[{]/.test(stripBom(text))) return 'JSON that is not a JSON Feed or JSON Lines'
+  return 'plain text'
 }
