@@ -106,6 +106,8 @@ export interface ArticleView {
   source: string
   publishedAt: string
   incidentId: string | null
+  /** Set when the article is a syndicated or lightly edited copy of this other article. */
+  duplicateOf: string | null
   entities: EntityRef[]
 }
 
@@ -128,6 +130,8 @@ export interface IncidentDetail extends IncidentView {
 
 export interface EntityView extends EntityRecord {
   incidentCount: number
+  /** The article an entity was first seen in (for discovered entities: where it was found). */
+  firstSeenUrl: string | null
 }
 
 export interface IncidentQuery {

@@ -17,6 +17,7 @@ export const articleJson = (a: ArticleView) => ({
   source: a.source,
   published_at: a.publishedAt,
   incident_id: a.incidentId,
+  duplicate_of: a.duplicateOf,
   entities: a.entities,
 })
 
@@ -66,6 +67,7 @@ export const entityJson = (e: EntityView) => ({
   origin: e.origin,
   description: e.description,
   first_seen: e.firstSeenAt,
+  first_seen_url: e.firstSeenUrl,
   incident_count: e.incidentCount,
 })
 

@@ -80,6 +80,23 @@ export async function toKbEntry(raw: RawEntry): Promise<KbEntry> {
   return entry
 }
 
+/** Storage keeps no marks: an entry read back without them gets the import's marks again. */
+export function withMarks(entry: KbEntry): KbEntry {
+  if (entry.ambiguous || entry.caseSensitive) return entry
+  const single = (a: string) => !/[\s-]/u.test(a)
+  const aliases = [...new Set([entry.name, ...entry.aliases])]
+  const ambiguous = aliases.filter((a) => single(a) && (isCommonPhrase(a) || !hasNameShape(a)))
+  const caseSensitive = aliases.filter((a) => !ambiguous.includes(a))
+  const gang = entry.type === 'threat_actor' && aliases.some((a) => / ransomware$/iu.test(a))
+  return {
+    ...entry,
+    aliases,
+    ...(ambiguous.length ? { ambiguous } : {}),
+    ...(caseSensitive.length ? { caseSensitive } : {}),
+    ...(gang && !entry.altTypes ? { altTypes: ['malware'] as EntityType[] } : {}),
+  }
+}
+
 export async function toKbEntries(raws: RawEntry[]): Promise<KbEntry[]> {
   const settled = settleAliases(raws.filter((r) => r.name && usableAlias(r.name)))
   return Promise.all(settled.map(toKbEntry))

@@ -4,6 +4,7 @@
 import type { EntityType } from '../../core/types.js'
 import { normalizeName } from '../../core/ids.js'
 import type { KbEntry } from './types.js'
+import { withMarks } from './kb-aliases.js'
 
 /** Gang and strain often share a name, so an imported ransomware joins the built-in gang. */
 const ACTORISH: readonly EntityType[] = ['threat_actor', 'malware']
@@ -23,7 +24,7 @@ export function mergeKb(base: KbEntry[], extra: KbEntry[]): KbEntry[] {
   const out = base.map(copy)
   const owner = new Map<string, KbEntry>()
   for (const e of out) for (const a of [e.name, ...e.aliases]) owner.set(normalizeName(a), e)
-  for (const e of extra) {
+  for (const e of extra.map(withMarks)) {
     const keys = [e.name, ...e.aliases].map(normalizeName)
     const host = keys.map((k) => owner.get(k)).find((h) => h && compatible(h.type, e.type))
     if (!host) {

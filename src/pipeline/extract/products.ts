@@ -1,43 +1,35 @@
 // Vendor and product names written together. GUIDE.md labels a company only when it is named
-// apart from its product, so "Apple macOS" is macOS alone; and a known name followed by a
-// product-looking word is a product of its own ("Azure HDInsight", "Juniper SRX").
+// apart from its product, so "Apple macOS" is macOS alone; and a known name followed by
+// product-looking words is a product of its own ("Azure HDInsight", "Oracle Fusion Middleware").
 import type { EntityType } from '../../core/types.js'
 import type { Candidate, GazetteerHit } from './types.js'
-import { hasNameShape } from './names.js'
-import { isGenericWord } from './lexicon.js'
+import { productTail } from './product-words.js'
 
 /** A short version or year after a product names a release line: "Python 3", "Office 2016". */
 const RELEASE_LINE =
   /^[ \u00A0](\d{1,2}[a-z]?|(?:19|20)\d{2}(?: R2)?|XP|Vista)(?![\p{L}\p{N}-])(?!\.\d)/u
-const NEXT_WORD =
-  /^[ \u00A0]([\p{Lu}\d][\p{L}\p{N}]*|\p{Ll}+\p{Lu}[\p{L}\p{N}]*)(?![\p{L}\p{N}$.-])/u
-const ACRONYM = /^\p{Lu}{2,6}$/u
-/** A vendor's investment or charity arm is an organisation of its own: "Intel Capital". */
-const ORG_ARMS = new Set(['Capital', 'Ventures', 'Foundation'])
-/** Update ids and release names ("KB5030219", "22H2") follow a product without naming one. */
-const RELEASE = /^(?:KB\d+|\d.*)$/u
 const PRODUCT_RANK = 11
 
-/** HDInsight, S7, SRX: coined or acronym words. Plain capitalised words are too often verbs. */
-function productWord(word: string, inHeadline: boolean): boolean {
-  if (RELEASE.test(word) || isGenericWord(word)) return false
-  return hasNameShape(word) || (!inHeadline && ACRONYM.test(word))
-}
-
-/** The word that makes a known name longer, and what the longer name is. */
+/** The words that make a known name longer, and what the longer name is. */
 function extension(
   text: string,
   h: GazetteerHit,
   inHeadline: (offset: number) => boolean,
-): { type: EntityType; word: string } | undefined {
+  starts: ReadonlySet<number>,
+): { type: EntityType; words: string } | undefined {
   const end = h.offset + h.length
-  const after = text.slice(end, end + 60)
+  const after = text.slice(end, end + 80)
   const release = h.entity.type === 'software' ? RELEASE_LINE.exec(after)?.[1] : undefined
-  if (release) return { type: 'software', word: release }
-  const word = NEXT_WORD.exec(after)?.[1]
-  if (!word) return undefined
-  if (h.entity.type === 'organization' && ORG_ARMS.has(word)) return { type: 'organization', word }
-  return productWord(word, inHeadline(end + 1)) ? { type: 'software', word } : undefined
+  if (release) return { type: 'software', words: release }
+  const tail = productTail(after, {
+    fromOrg: h.entity.type === 'organization',
+    headline: inHeadline(end + 1),
+    // "Microsoft Warns users": after a sentence-initial vendor, a capitalised verb is a verb.
+    subject: /(?:^|[.!?]\s+|\n\s*)$/u.test(text.slice(Math.max(0, h.offset - 3), h.offset)),
+    // Stop before a word where another known name starts ("Google Mandiant").
+    stopAt: (i) => starts.has(end + i),
+  })
+  return tail
 }
 
 /**
@@ -60,16 +52,18 @@ export function productNames(
     const adjacent = next !== undefined && /^[ \u00A0]$/u.test(text.slice(end, next.offset))
     if (type === 'organization' && adjacent && next.entity.type === 'software') return
     const ext =
-      type === 'organization' || type === 'software' ? extension(text, h, inHeadline) : undefined
-    if (!ext || starts.has(end + 1)) {
+      type === 'organization' || type === 'software'
+        ? extension(text, h, inHeadline, starts)
+        : undefined
+    if (!ext) {
       kept.push(h)
       return
     }
     const base = type === 'software' ? h.entity.name : h.surface
     products.push({
       type: ext.type,
-      name: `${base} ${ext.word}`,
-      surface: `${h.surface} ${ext.word}`,
+      name: `${base} ${ext.words}`,
+      surface: `${h.surface} ${ext.words}`,
       offset: h.offset,
       rank: PRODUCT_RANK,
       source: 'product',

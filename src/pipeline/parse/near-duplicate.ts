@@ -24,8 +24,9 @@ export const FINGERPRINT_VERSION = 1
 /**
  * A text of at most this many tokens (a feed summary) is short: its whole shingle set (<= 62) is
  * stored exactly, and it is compared on title + text. On a few dozen shingles one changed word moves
- * the Jaccard by ~0.08, and templated summaries ("Weekly cybersecurity news roundup ... for the week
- * of July 3") share most of their text across different items while their titles differ.
+ * the Jaccard by ~0.08, and templated summaries share most of their text across different items
+ * while their titles differ: 55-token newsletter teasers of different weeks reach J 0.5 on text
+ * alone. 64, not 40: a third of the corpus's 5,799 feed summaries have 41 to 64 tokens.
  */
 export const SHORT_TOKENS = 64
 /** Under this many text tokens there is too little evidence to call anything a copy. */

@@ -122,5 +122,5 @@ function toRecord(e: typeof entities.$inferSelect): EntityRecord {
 }
 
 function toView(r: Row): EntityView {
-  return { ...toRecord(r.e), incidentCount: Number(r.n) }
+  return { ...toRecord(r.e), incidentCount: Number(r.n), firstSeenUrl: r.e.firstSeenUrl }
 }

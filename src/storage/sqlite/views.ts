@@ -74,6 +74,7 @@ type ArticleRow = {
   source: string
   publishedAt: string
   incidentId: string | null
+  duplicateOf?: string | null
 }
 
 export async function toArticleViews(db: SqliteDb, rows: ArticleRow[]): Promise<ArticleView[]> {
@@ -88,6 +89,7 @@ export async function toArticleViews(db: SqliteDb, rows: ArticleRow[]): Promise<
     source: r.source,
     publishedAt: r.publishedAt,
     incidentId: r.incidentId,
+    duplicateOf: r.duplicateOf ?? null,
     entities: (mentions.get(r.id) ?? []).map((m) => ({
       id: m.entityId,
       name: m.name,

@@ -1,0 +1,197 @@
+// Entity extraction throughput: `npx tsx [--expose-gc] scripts/bench-extract.ts`.
+// Over every record of ../shared/data/news/articles.jsonl (SITREP_SHARED_DIR overrides): the
+// built-in gazetteer's build time, the MISP + ATT&CK import's load time and memory, and
+// extractMentions throughput and per-article latency for feed summaries and full articles,
+// with and without the import, each timed after an untimed warm-up pass over the same records.
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import type { KbEntry } from '../src/pipeline/extract/types.js'
+import {
+  buildDefaultGazetteer,
+  extractMentions,
+  parseKnowledgeFile,
+  type Gazetteer,
+} from '../src/pipeline/extract/index.js'
+
+const SHARED =
+  process.env.SITREP_SHARED_DIR ?? fileURLToPath(new URL('../../shared/', import.meta.url))
+const ARTICLES = join(SHARED, 'data/news/articles.jsonl')
+const KB_FILES = [
+  'data/stix/misp-galaxy/clusters/threat-actor.json',
+  'data/stix/misp-galaxy/clusters/ransomware.json',
+  'data/stix/mitre-attack/enterprise-groups-software.json',
+].map((f) => join(SHARED, f))
+/** Feed summaries are what most feeds carry; this is the size the 1,000 articles/s target is for. */
+const SUMMARY_MAX_CHARS = 1500
+
+interface Article {
+  title: string
+  text: string
+  text_kind?: string
+}
+
+export interface Memory {
+  heapMb: number
+  rssMb: number
+  /** Measured after global.gc() (run with --expose-gc); otherwise includes garbage. */
+  afterGc: boolean
+}
+
+export interface Throughput {
+  label: string
+  articles: number
+  perSecond: number
+  p50Ms: number
+  p95Ms: number
+  mentions: number
+}
+
+export interface Report {
+  skipped?: string
+  builtinBuildMs?: number
+  builtinEntities?: number
+  importLoadMs?: number
+  importEntries?: number
+  importedEntities?: number
+  importMemory?: Memory
+  runs: Throughput[]
+}
+
+const isSummary = (a: Article) =>
+  a.text_kind === 'feed-summary' || a.text_kind === 'feed-item' || a.text.length < SUMMARY_MAX_CHARS
+
+function readArticles(): Article[] {
+  return readFileSync(ARTICLES, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as Article)
+}
+
+const gc = (globalThis as { gc?: () => void }).gc
+
+function memoryNow(): { heap: number; rss: number } {
+  gc?.()
+  const m = process.memoryUsage()
+  return { heap: m.heapUsed, rss: m.rss }
+}
+
+async function loadImport(): Promise<KbEntry[]> {
+  const out: KbEntry[] = []
+  for (const f of KB_FILES)
+    out.push(...(await parseKnowledgeFile(JSON.parse(readFileSync(f, 'utf8')), f)))
+  return out
+}
+
+async function timeBuiltin(): Promise<{ ms: number; size: number }> {
+  const started = performance.now()
+  const g = await buildDefaultGazetteer()
+  return { ms: performance.now() - started, size: g.size }
+}
+
+async function timeImport(): Promise<{
+  gazetteer: Gazetteer
+  ms: number
+  entries: number
+  memory: Memory
+}> {
+  const before = memoryNow()
+  const started = performance.now()
+  const imported = await loadImport()
+  const gazetteer = await buildDefaultGazetteer(imported)
+  const ms = performance.now() - started
+  const after = memoryNow()
+  const mb = (n: number) => n / 2 ** 20
+  const memory = {
+    heapMb: mb(after.heap - before.heap),
+    rssMb: mb(after.rss - before.rss),
+    afterGc: !!gc,
+  }
+  return { gazetteer, ms, entries: imported.length, memory }
+}
+
+const quantile = (sorted: number[], q: number) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! : 0
+
+async function measure(
+  label: string,
+  articles: Article[],
+  gazetteer: Gazetteer,
+): Promise<Throughput> {
+  for (const a of articles) await extractMentions(a, gazetteer)
+  const latencies: number[] = []
+  let mentions = 0
+  const started = performance.now()
+  for (const a of articles) {
+    const t = performance.now()
+    mentions += (await extractMentions(a, gazetteer)).length
+    latencies.push(performance.now() - t)
+  }
+  const secs = (performance.now() - started) / 1000
+  latencies.sort((x, y) => x - y)
+  return {
+    label,
+    articles: articles.length,
+    perSecond: articles.length / secs,
+    p50Ms: quantile(latencies, 0.5),
+    p95Ms: quantile(latencies, 0.95),
+    mentions,
+  }
+}
+
+export async function runExtractBench(): Promise<Report> {
+  const missing = [ARTICLES, ...KB_FILES].find((f) => !existsSync(f))
+  if (missing) return { skipped: `${missing} not found (set SITREP_SHARED_DIR)`, runs: [] }
+  const articles = readArticles()
+  const summaries = articles.filter(isSummary)
+  const full = articles.filter((a) => !isSummary(a))
+  const builtin = await timeBuiltin()
+  const base = await buildDefaultGazetteer()
+  const withImport = await timeImport()
+  const runs: Throughput[] = []
+  for (const [name, g] of [
+    ['built-in', base],
+    ['+import', withImport.gazetteer],
+  ] as const) {
+    runs.push(await measure(`summary, ${name}`, summaries, g))
+    runs.push(await measure(`full, ${name}`, full, g))
+  }
+  return {
+    builtinBuildMs: builtin.ms,
+    builtinEntities: builtin.size,
+    importLoadMs: withImport.ms,
+    importEntries: withImport.entries,
+    importedEntities: withImport.gazetteer.size,
+    importMemory: withImport.memory,
+    runs,
+  }
+}
+
+export function printReport(r: Report): void {
+  if (r.skipped) return void console.log(`bench-extract: skipped: ${r.skipped}`)
+  const m = r.importMemory!
+  const gcNote = m.afterGc ? 'after gc' : 'without gc: run with --expose-gc for exact figures'
+  console.log(`\nentity extraction (one core)`)
+  console.log(
+    `  built-in gazetteer: ${r.builtinEntities} entities, built in ${r.builtinBuildMs!.toFixed(0)} ms`,
+  )
+  console.log(
+    `  + MISP/ATT&CK import: ${r.importEntries} entries -> ${r.importedEntities} entities, ` +
+      `parsed and built in ${r.importLoadMs!.toFixed(0)} ms, ` +
+      `heap +${m.heapMb.toFixed(1)} MB, rss +${m.rssMb.toFixed(1)} MB (${gcNote})`,
+  )
+  console.log(
+    `\n  ${'texts, gazetteer'.padEnd(20)} ${'articles'.padStart(8)} ${'art/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'mentions'.padStart(9)}`,
+  )
+  for (const t of r.runs) {
+    console.log(
+      `  ${t.label.padEnd(20)} ${String(t.articles).padStart(8)} ${t.perSecond.toFixed(0).padStart(8)} ` +
+        `${t.p50Ms.toFixed(3).padStart(8)} ${t.p95Ms.toFixed(3).padStart(8)} ${String(t.mentions).padStart(9)}`,
+    )
+  }
+  console.log(`  (summary: text_kind feed-summary/feed-item or text < ${SUMMARY_MAX_CHARS} chars)`)
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  printReport(await runExtractBench())
+}
