@@ -192,6 +192,8 @@ export const dedupDecisions = sqliteTable(
     method: text('method', { enum: DEDUP_METHODS }).notNull(),
     duplicateOf: text('duplicate_of').notNull(),
     similarity: real('similarity'),
+    /** How it was decided, e.g. "minhash jaccard >= 0.5" or "shingles extract >= 0.8". */
+    rule: text('rule'),
     decidedAt: text('decided_at').notNull(),
   },
   (t) => [index('dedup_duplicate_of_idx').on(t.duplicateOf)],

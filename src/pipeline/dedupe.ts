@@ -22,14 +22,20 @@ export async function findNearDuplicate(deps: Deps, draft: Draft): Promise<Dupli
   const fp = contentFingerprint(draft.title, draft.text)
   const bands = bandKeys(fp)
   const candidates = await deps.repo.nearDuplicateCandidates(bands, MAX_CANDIDATES)
-  let best: { id: string; incidentId: string | null; similarity: number } | null = null
+  let best: { id: string; incidentId: string | null; similarity: number; rule: string } | null =
+    null
   for (const c of candidates) {
     if (c.id === draft.id) continue
     const other = parseFingerprint(c.fingerprint)
     if (!other) continue
     const d = isNearDuplicate(fp, other)
     if (d.duplicate && (!best || d.similarity > best.similarity)) {
-      best = { id: c.id, incidentId: c.incidentId, similarity: d.similarity }
+      best = {
+        id: c.id,
+        incidentId: c.incidentId,
+        similarity: d.similarity,
+        rule: `${d.method} ${d.rule} >= ${d.threshold}`,
+      }
     }
   }
   const fingerprint = JSON.stringify(fp)
@@ -50,6 +56,7 @@ export async function findNearDuplicate(deps: Deps, draft: Draft): Promise<Dupli
         method: 'near_duplicate',
         duplicateOf: best.id,
         similarity: Math.round(best.similarity * 1000) / 1000,
+        rule: best.rule,
         decidedAt: draft.fetchedAt,
       },
     },

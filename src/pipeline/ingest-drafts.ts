@@ -86,6 +86,7 @@ export async function dropKnownGuids(deps: Deps, drafts: Draft[]): Promise<Draft
         method: 'guid',
         duplicateOf: original,
         similarity: null,
+        rule: 'same GUID in the same feed',
         decidedAt: d.fetchedAt,
       })
     }

@@ -83,6 +83,7 @@ export interface DedupDecision {
   method: DedupMethod
   duplicateOf: string
   similarity: number | null
+  rule: string | null
   decidedAt: string
 }
 

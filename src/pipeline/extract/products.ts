@@ -21,8 +21,9 @@ function extension(
   const after = text.slice(end, end + 80)
   const release = h.entity.type === 'software' ? RELEASE_LINE.exec(after)?.[1] : undefined
   if (release) return { type: 'software', words: release }
+  // "Windows 11 Snipping Tool": a tool that ships with a release is named apart from it.
+  if (/\d$/u.test(h.surface)) return undefined
   const tail = productTail(after, {
-    fromOrg: h.entity.type === 'organization',
     headline: inHeadline(end + 1),
     // "Microsoft Warns users": after a sentence-initial vendor, a capitalised verb is a verb.
     subject: /(?:^|[.!?]\s+|\n\s*)$/u.test(text.slice(Math.max(0, h.offset - 3), h.offset)),
