@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { bcubed, pairwise } from './lib/bcubed.js'
+import { matchGoldIncidents, scoreIncidents } from './lib/incident-eval.js'
 import { goldAvailable, loadGold, SHARED } from './lib/gold.js'
 import { replay } from './lib/replay.js'
 import { printEntityReport } from './lib/entity-report.js'
@@ -42,6 +43,19 @@ async function main() {
       const p = pairwise(goldMap, result.incidentOf)
       console.log(`incidents  B-cubed   P ${fmt(b.precision)}  R ${fmt(b.recall)}  F1 ${fmt(b.f1)}`)
       console.log(`incidents  pairwise  P ${fmt(p.precision)}  R ${fmt(p.recall)}  F1 ${fmt(p.f1)}`)
+      const scores = scoreIncidents(
+        gold.incidents,
+        matchGoldIncidents(gold.articles, result.incidentOf),
+        result.incidents,
+      )
+      const share = (x: { found: number; total: number }) =>
+        `${fmt(x.total ? x.found / x.total : 0)} (${x.found}/${x.total})`
+      console.log(
+        `timeline   gold dates in the matched incident's timeline: ${share(scores.timelineDates)}`,
+      )
+      console.log(
+        `key entities in the incident's summary or entities: ${share(scores.keyEntities)}`,
+      )
       console.log(
         `predicted incidents: ${new Set(result.incidentOf.values()).size}; gold incidents: ${new Set(gold.articles.map((a) => a.incident).filter(Boolean)).size} (+${gold.articles.filter((a) => !a.incident).length} no-event items)`,
       )

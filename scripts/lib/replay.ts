@@ -11,10 +11,12 @@ import { parseKnowledgeFile } from '../../src/pipeline/extract/kb-import.js'
 import { ingestItems } from '../../src/pipeline/ingest.js'
 import { canonicalizeUrl } from '../../src/pipeline/parse/url.js'
 import type { GoldArticle } from './gold.js'
+import type { PredictedIncident } from './incident-eval.js'
 
 export interface ReplayResult {
   incidentOf: Map<string, string | null>
   entitiesOf: Map<string, { name: string; type: string }[]>
+  incidents: Map<string, PredictedIncident & { related: { id: string; relation: string }[] }>
 }
 
 type ApiArticle = {
@@ -74,7 +76,17 @@ export async function replay(
       incidentOf.set(a.id, got?.incident_id ?? null)
       entitiesOf.set(a.id, got?.entities ?? [])
     }
-    return { incidentOf, entitiesOf }
+    const app = createApp(rt.deps)
+    const incidents: ReplayResult['incidents'] = new Map()
+    for (const id of new Set([...incidentOf.values()].filter((v): v is string => !!v))) {
+      const res = await app.request(`/api/v1/incidents/${id}`)
+      if (res.ok)
+        incidents.set(
+          id,
+          (await res.json()) as ReplayResult['incidents'] extends Map<string, infer V> ? V : never,
+        )
+    }
+    return { incidentOf, entitiesOf, incidents }
   } finally {
     await rt.close()
     rmSync(dir, { recursive: true, force: true })

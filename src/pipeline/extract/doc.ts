@@ -15,9 +15,23 @@ export interface Doc {
 
 export function makeDoc(text: string): Doc {
   const tokens = tokenize(text)
-  const at = new Map(tokens.map((t, i) => [t.start, i]))
-  const ranges = tokens.filter((t) => t.titleLine).map((t) => [t.start, t.end] as const)
-  const inTitle = (offset: number) => ranges.some(([s, e]) => offset >= s && offset < e)
+  const at = new Map<number, number>()
+  for (let i = 0; i < tokens.length; i++) at.set(tokens[i]!.start, i)
+  const title = tokens.filter((t) => t.titleLine)
+  // Rules ask this for every capitalised word they match: a binary search over the headline
+  // tokens, not a scan, keeps that linear in the text.
+  const inTitle = (offset: number) => {
+    let lo = 0
+    let hi = title.length - 1
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1
+      const t = title[mid]!
+      if (offset < t.start) hi = mid - 1
+      else if (offset >= t.end) lo = mid + 1
+      else return true
+    }
+    return false
+  }
   const capsByPosition = (offset: number) => {
     const i = at.get(offset)
     return inTitle(offset) || (i !== undefined && tokens[i]!.sentStart)

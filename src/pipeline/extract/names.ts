@@ -101,7 +101,12 @@ export function trimName(raw: string, keepPlaces = false, dropGenericTail = fals
     isJoiner(w) ||
     PLATFORMS.has(w.toLowerCase()) ||
     (dropGenericTail && isGenericWord(w))
-  while (words.length > 1 && lastIsFiller(words.at(-1)!)) words = words.slice(0, -1)
+  // "Central Bank of Russia", "City of Atlanta": a place after "of" is the institution's own.
+  const ownPlace = (ws: string[]) =>
+    keepPlaces && ws.length > 2 && isPlace(ws.at(-1)!) && /^(?:of|for)$/u.test(ws.at(-2)!)
+  while (words.length > 1 && !ownPlace(words) && lastIsFiller(words.at(-1)!)) {
+    words = words.slice(0, -1)
+  }
   if (words.length === 1 && isFiller(words[0]!)) words = []
   // "Turkish Crime Family": a nationality is part of a name made of ordinary words.
   if (words.length && words.every((w) => isCommonWord(w) || isJoiner(w))) {

@@ -4,6 +4,7 @@ import type { Candidate } from './types.js'
 import { asDoc, type Doc } from './doc.js'
 import { NAME, Q } from './names.js'
 import { alt, applyRules, ci, rule } from './rules.js'
+import { findVictims } from './victims.js'
 import { isCommonWord, isGenericWord, isLocality, isPlace } from './lexicon.js'
 
 const X = String.raw`${Q}(${NAME})${Q}`
@@ -113,7 +114,7 @@ const RULES = [
 
 export function findOrganizations(input: string | Doc): Candidate[] {
   const doc = asDoc(input)
-  return applyRules(doc, RULES).map((c) => withSuffix(doc.text, c))
+  return [...applyRules(doc, RULES), ...findVictims(doc)].map((c) => withSuffix(doc.text, c))
 }
 
 /** Keeps a corporate suffix in the name: "Equifax Inc" is how the victim is written. */

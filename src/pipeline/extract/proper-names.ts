@@ -80,6 +80,11 @@ function bestType(scores: Map<EntityType, number>): EntityType | undefined {
   return top[0]
 }
 
+/** Names the article shows to be people's: after a title, or led by a given name. */
+export function personNames(doc: Doc): ReadonlySet<string> {
+  return people(occurrences(doc), doc.tokens)
+}
+
 export function findProperNames(input: string | Doc): Candidate[] {
   const doc = asDoc(input)
   const tokens = doc.tokens

@@ -27,7 +27,22 @@ const OPENERS = new Set(['"', "'", '(', '[', '“', '«', '‘', '’', '”', '
 const SMALL_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'in', 'of', 'on', 'or'])
 const TITLE_SMALL = new Set([...SMALL_WORDS, 'the', 'to', 'vs', 'via', 'with', 'from', 'is'])
 
+/** Word characters as TOKEN_RE defines them; ASCII is answered without a regex. */
+const WORD_CHAR = /[\p{L}\p{N}$]/u
+const STARTS_LETTER = /^\p{L}/u
+const STARTS_UPPER = /^\p{Lu}/u
+const isAsciiLetter = (c: number) => (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a
+const isAsciiUpper = (c: number) => c >= 0x41 && c <= 0x5a
+const isAsciiWordChar = (c: number) => isAsciiLetter(c) || (c >= 0x30 && c <= 0x39) || c === 0x24
+
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false
+  return true
+}
+
 export function foldKey(s: string): string {
+  // ASCII is already in NFKD and has no accents or typographic dashes; of the quotes only "`".
+  if (isAscii(s)) return (s.includes('`') ? s.replace(QUOTES, "'") : s).toLowerCase()
   return s
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -36,8 +51,21 @@ export function foldKey(s: string): string {
     .toLowerCase()
 }
 
+function isWordToken(raw: string): boolean {
+  const c = raw.charCodeAt(0)
+  return c < 0x80 ? isAsciiWordChar(c) : WORD_CHAR.test(raw)
+}
+
+/** Whether the whitespace between two tokens holds a line break. */
+function newlineIn(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (text.charCodeAt(k) === 10) return true
+  return false
+}
+
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = []
+  // lineBreak[i]: a newline between token i - 1 and token i (never for the first token).
+  const lineBreak: boolean[] = []
   let prevEnd = 0
   for (const m of text.matchAll(TOKEN_RE)) {
     const start = m.index
@@ -47,23 +75,24 @@ export function tokenize(text: string): Token[] {
       key: foldKey(raw),
       start,
       end: start + raw.length,
-      isWord: /[\p{L}\p{N}$]/u.test(raw),
+      isWord: isWordToken(raw),
       sentStart: false,
       titleLine: false,
       spaceBefore: start > prevEnd,
     })
+    lineBreak.push(tokens.length > 1 && newlineIn(text, prevEnd, start))
     prevEnd = start + raw.length
   }
-  markSentenceStarts(text, tokens)
-  markTitleLines(text, tokens)
+  markSentenceStarts(tokens, lineBreak)
+  markTitleLines(tokens, lineBreak)
   return tokens
 }
 
-function markSentenceStarts(text: string, tokens: Token[]): void {
+function markSentenceStarts(tokens: Token[], lineBreak: boolean[]): void {
   let atStart = true
-  let prev: Token | undefined
-  for (const t of tokens) {
-    if (prev && text.slice(prev.end, t.start).includes('\n')) atStart = true
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!
+    if (lineBreak[i]) atStart = true
     if (t.isWord) {
       t.sentStart = atStart
       atStart = false
@@ -72,31 +101,34 @@ function markSentenceStarts(text: string, tokens: Token[]): void {
     } else if (!OPENERS.has(t.text)) {
       atStart = false
     }
-    prev = t
   }
 }
 
 /** Lines where nearly every content word is capitalised are headlines, not prose. */
-function markTitleLines(text: string, tokens: Token[]): void {
+function markTitleLines(tokens: Token[], lineBreak: boolean[]): void {
   let lineStart = 0
   while (lineStart < tokens.length) {
     let lineEnd = lineStart + 1
-    while (lineEnd < tokens.length && !newlineBetween(text, tokens, lineEnd)) lineEnd++
-    const line = tokens.slice(lineStart, lineEnd)
-    if (isTitleCased(line)) for (const t of line) t.titleLine = true
+    while (lineEnd < tokens.length && !lineBreak[lineEnd]) lineEnd++
+    if (isTitleCased(tokens, lineStart, lineEnd)) {
+      for (let i = lineStart; i < lineEnd; i++) tokens[i]!.titleLine = true
+    }
     lineStart = lineEnd
   }
 }
 
-function newlineBetween(text: string, tokens: Token[], i: number): boolean {
-  const prev = tokens[i - 1]
-  const cur = tokens[i]
-  return prev !== undefined && cur !== undefined && text.slice(prev.end, cur.start).includes('\n')
-}
-
-function isTitleCased(line: Token[]): boolean {
-  const words = line.filter((t) => /^\p{L}/u.test(t.text) && !TITLE_SMALL.has(t.key))
-  if (words.length < 3) return false
-  const capped = words.filter((t) => /^\p{Lu}/u.test(t.text)).length
-  return capped / words.length >= 0.75
+/** Tokens [from, to) are one line. */
+function isTitleCased(tokens: Token[], from: number, to: number): boolean {
+  let words = 0
+  let capped = 0
+  for (let i = from; i < to; i++) {
+    const t = tokens[i]!
+    const c = t.text.charCodeAt(0)
+    const letter = c < 0x80 ? isAsciiLetter(c) : STARTS_LETTER.test(t.text)
+    if (!letter || TITLE_SMALL.has(t.key)) continue
+    words++
+    if (c < 0x80 ? isAsciiUpper(c) : STARTS_UPPER.test(t.text)) capped++
+  }
+  if (words < 3) return false
+  return capped / words >= 0.75
 }

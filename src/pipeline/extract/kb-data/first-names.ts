@@ -10,7 +10,7 @@ carl carla carlos carmen carol caroline carolyn casey catherine chad charles cha
 chris christian christina christine christopher chuck cindy claire clara claudia clifford colin
 connor craig crystal cynthia dale dan daniel danielle danny darren dave david dean debbie deborah
 denis dennis derek diana diane dimitri dmitry dmitri dominic don donald donna doris dorothy doug
-douglas dustin dylan earl ed eddie edgar edith edward eileen elena eli elizabeth ellen emily emma
+douglas dustin dylan earl ed eddie edgar edith edward eileen elena eli elizabeth ellen elon emily emma
 eric erica erik erin ethan eugene eva evan evelyn evgeny fabio faisal fatima felix fernando frances
 francesco francis francisco frank fred frederick gabriel gail gary gavin george gerald gina giovanni
 glen glenn gloria gordon grace graham greg gregory hannah hans harold harry hassan heather heidi

@@ -1,0 +1,70 @@
+// Organisations named by what happened to them: the subject of a breach verb ("Austal
+// confirmed a data breach", "Retina-X was hacked"), the object of an attack ("hackers breached
+// Acme", "a ransomware attack on Acme"), or the owner of customers, staff and systems
+// ("Acme's customers"). The gazetteer re-types names it knows (merge.ts), so "attack on
+// Windows" stays software.
+import type { Candidate } from './types.js'
+import type { Doc } from './doc.js'
+import { NAME, Q } from './names.js'
+import { alt, applyRules, ci, rule } from './rules.js'
+import { personNames } from './proper-names.js'
+
+/** Not the tail of a longer name, with or without a lower-case word inside ("Save the Children"). */
+const START = String.raw`(?<![\p{L}\p{N}$'’.-])(?<!\p{Lu}[\p{L}\p{N}]*\s)(?<!\p{Lu}\p{L}*\s(?:the|of|and|for)\s)`
+const X = String.raw`${START}${Q}(${NAME})${Q}`
+const BE = alt('was were is are has_been have_been had_been')
+const HIT = alt(`hacked breached compromised hit struck attacked infected targeted affected
+  impacted victimized victimised`)
+const TELLS = alt(`disclosed discloses confirmed confirms suffered suffers reported reports admitted
+  admits announced announces discovered discovers detected detects notified notifies
+  is_notifying began_notifying experienced experiences revealed reveals acknowledged
+  acknowledges`)
+const EVENT_WORDS = `breach breaches incident intrusion cyberattack cyber-attack attack hack leak
+  compromise`
+const EVENT = alt(EVENT_WORDS)
+const ATTACKERS = alt(`hackers attackers cybercriminals criminals intruders crooks scammers
+  extortionists ransomware_gang ransomware_operators`)
+const ACTS = alt(`breached hacked hit attacked targeted compromised infiltrated infected struck
+  extorted impersonated spoofed`)
+const OWNED = alt(`customers employees staff website websites network networks systems servers
+  spokesperson spokesman spokeswoman headquarters subsidiary stores members patients clients
+  subscribers users_data computer_systems IT_systems`)
+const HAS = String.raw`(?:has\s+|have\s+|had\s+)?`
+
+const RULES = [
+  // "Retina-X was hacked", "Media Prima Berhad's computer systems were hit"
+  rule('organization', String.raw`${X}\s+${BE}\s+(?:\w+\s+)?${HIT}\b`, {
+    id: 'v1',
+    side: 'before',
+  }),
+  // "Austal confirmed a data breach", "Blue Springs Family Care discovered ... an intrusion"
+  rule(
+    'organization',
+    String.raw`${X}\s+${HAS}${TELLS}\s+(?:that\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}${EVENT}\b`,
+    { id: 'v2', side: 'before' },
+  ),
+  // "hackers breached Acme", "attackers targeted the Acme network"
+  rule('organization', String.raw`\b${ATTACKERS}\s+(?:have\s+|had\s+)?${ACTS}\s+(?:the\s+)?${X}`, {
+    id: 'v3',
+    side: 'after',
+  }),
+  // "a data breach at KWIC Internet", "the ransomware attack on Austal"
+  rule(
+    'organization',
+    String.raw`\b${ci(EVENT_WORDS)}\s+${alt('at on against')}\s+(?:the\s+)?${X}`,
+    { id: 'v4', side: 'after' },
+  ),
+  // "Acme's customers", "Acme's IT systems"
+  rule('organization', String.raw`${X}['’]s\s+(?:[\w-]+\s+)?${OWNED}\b`, {
+    id: 'v5',
+    side: 'before',
+  }),
+]
+
+/** People are hacked and targeted too: names the article gives to people are dropped. */
+export function findVictims(doc: Doc): Candidate[] {
+  const found = applyRules(doc, RULES)
+  if (!found.length) return found
+  const people = personNames(doc)
+  return found.filter((c) => !people.has(c.name))
+}
