@@ -6,7 +6,9 @@ import type { ArticleDraft, EntityRecord, Mention } from '../core/types.js'
 import type { ArticleBundle, DedupDecision, StoredIncident } from '../storage/repository.js'
 import { assignIncident, type Assignment } from './cluster/assign.js'
 import { classifyKind } from './cluster/kind.js'
+import { incidentLinks } from './cluster/link-load.js'
 import { addToProfile, emptyProfile } from './cluster/profile.js'
+import { absorbIncidents, planMerges } from './cluster/merge.js'
 import { retrievalKeys } from './cluster/retrieval.js'
 import type { CorpusStats } from './cluster/score.js'
 import { articleTerms } from './cluster/terms.js'
@@ -44,6 +46,7 @@ export async function processArticle(
   const terms = articleTerms(article.title, article.text)
   const kind = classifyKind(article.title)
   let assignment: Assignment | null = null
+  let absorbed: StoredIncident[] = []
   // A near-duplicate follows its original, also when `recluster` replays it.
   const joinId =
     opts.joinIncidentId ??
@@ -66,8 +69,14 @@ export async function processArticle(
       ctx.params,
     )
     if (assignment.action === 'join') {
-      const joinId = assignment.incidentId
+      const { incidentId: joinId, alsoMatches } = assignment
       existing = candidates.find((c) => c.id === joinId) ?? null
+      const others = candidates.filter((c) => alsoMatches.some((m) => m.incidentId === c.id))
+      const self = { mentions, terms, source: article.source }
+      absorbed = existing
+        ? (planMerges(existing, self, others, stats, ctx.params) as StoredIncident[])
+        : []
+      if (existing && absorbed.length > 0) existing = absorbIncidents(existing, absorbed)
     }
   }
   const incident = await buildIncident(
@@ -77,6 +86,7 @@ export async function processArticle(
     terms,
     existing?.kind ?? kind,
     existing,
+    absorbed.map((a) => a.id),
   )
   const bundle: ArticleBundle = {
     article,
@@ -89,9 +99,9 @@ export async function processArticle(
       articleCount: n,
       lastSeen: incident.lastSeen,
     })),
-    mergedIncidentIds: [],
+    mergedIncidentIds: absorbed.map((a) => a.id),
     newIncident: !existing,
-    links: [],
+    links: await incidentLinks(deps, incident, { ...article, mentions }),
     terms: [...terms.keys()],
     bands: opts.bands ?? [],
     dedup: opts.dedup ?? null,
@@ -118,9 +128,13 @@ async function buildIncident(
   terms: Map<string, number>,
   kind: StoredIncident['kind'],
   existing: StoredIncident | null,
+  absorbedIds: string[] = [],
 ): Promise<StoredIncident> {
   const self = { ...article, mentions }
-  const others = existing ? await deps.repo.incidentArticles(existing.id, 15) : []
+  const others = []
+  for (const id of existing ? [existing.id, ...absorbedIds] : []) {
+    others.push(...(await deps.repo.incidentArticles(id, 15)))
+  }
   const all = [...others.filter((a) => a.id !== article.id), self].sort((a, b) =>
     a.publishedAt.localeCompare(b.publishedAt),
   )

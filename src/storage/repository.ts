@@ -17,6 +17,7 @@ import type {
   TimelineEvent,
 } from '../core/types.js'
 import type { IncidentProfile } from '../pipeline/cluster/profile.js'
+import type { LinkCandidate, LinkCandidateQuery } from '../pipeline/cluster/links.js'
 
 export interface NewFeed {
   url: string
@@ -191,8 +192,12 @@ export interface Repository {
   incidentOfArticle(articleId: string): Promise<string | null>
   /** An incident with its clustering profile, following merges. */
   getStoredIncident(id: string): Promise<StoredIncident | null>
+  /** Recent unmerged incidents sharing entities with one incident, most shared first. */
+  linkCandidates(q: LinkCandidateQuery): Promise<LinkCandidate[]>
 
   upsertEntities(records: EntityRecord[], now: string): Promise<number>
+  /** Moves every mention of `from` to `to` and deletes `from` (provisional -> known). */
+  mergeEntities(pairs: { from: string; to: string }[]): Promise<number>
   knownEntities(): Promise<EntityRecord[]>
 
   listArticles(q: { limit: number; cursor: string | null }): Promise<Page<ArticleView>>

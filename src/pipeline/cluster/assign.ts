@@ -27,7 +27,13 @@ export interface Candidate {
 }
 
 export type Assignment =
-  | { action: 'join'; incidentId: string; score: ScoreParts }
+  | {
+      action: 'join'
+      incidentId: string
+      score: ScoreParts
+      /** Other incidents the article also clears the threshold for: merge candidates. */
+      alsoMatches: { incidentId: string; score: ScoreParts }[]
+    }
   | { action: 'create'; best: { incidentId: string; score: ScoreParts } | null }
 
 export function assignIncident(
@@ -37,9 +43,11 @@ export function assignIncident(
   params: ClusterParams = DEFAULT_CLUSTER_PARAMS,
 ): Assignment {
   let best: { incidentId: string; score: ScoreParts } | null = null
+  const above: { incidentId: string; score: ScoreParts }[] = []
   for (const c of candidates) {
     if (c.kind !== 'incident') continue
     const score = scoreArticle(article, c, stats, params)
+    if (score.total >= params.joinThreshold) above.push({ incidentId: c.id, score })
     if (
       !best ||
       score.total > best.score.total ||
@@ -49,7 +57,11 @@ export function assignIncident(
     }
   }
   if (best && best.score.total >= params.joinThreshold) {
-    return { action: 'join', incidentId: best.incidentId, score: best.score }
+    const bestId = best.incidentId
+    const alsoMatches = above
+      .filter((a) => a.incidentId !== bestId)
+      .sort((a, b) => b.score.total - a.score.total || a.incidentId.localeCompare(b.incidentId))
+    return { action: 'join', incidentId: bestId, score: best.score, alsoMatches }
   }
   return { action: 'create', best }
 }

@@ -5,6 +5,7 @@ import type { EntityType } from '../../core/types.js'
 import type { Candidate } from './types.js'
 import type { Doc } from './doc.js'
 import { hasNameShape, isDistinctive } from './names.js'
+import { headlineTest } from './headline.js'
 import { findLists, listItemName, type ListItem } from './lists.js'
 
 interface Anchor {
@@ -55,8 +56,9 @@ function listType(items: ListItem[], anchors: Anchor[]): EntityType | undefined 
 /** Unknown items of lists whose known items are all software, or all organisations. */
 function listMembers(doc: Doc, anchors: Anchor[], taken: Set<number>): Candidate[] {
   const out: Candidate[] = []
+  const inTitle = headlineTest(doc.text, doc.inTitle)
   for (const items of findLists(doc.text)) {
-    if (items.some((it) => doc.inTitle(it.offset))) continue
+    if (items.some((it) => inTitle(it.offset))) continue
     const type = listType(items, anchors)
     if (!type) continue
     // "Apple Security Engineering and Architecture", "MGM Hotels and Casinos": a pair with one

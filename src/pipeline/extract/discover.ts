@@ -34,9 +34,12 @@ const FLAW_NOUN = alt(
   'vulnerabilit(?:y|ies) flaws? bugs? exploit(?:\\s+chain)? attack_technique side-channel_attack',
 )
 
-/** Tracking ids that name an actor whatever the sentence says. */
-const TRACKED_ID = String.raw`\b(${alt(String.raw`(?:UNC|UAT-?|TAG-|UAC-)\d{3,5} (?:Storm|DEV)-\d{4}
-  TA\d{3,4} APT\s?\d{1,3} APT-C-\d{2} FIN\d{1,2} CL-(?:STA|CRI|UNK)-\d{4}`)})(?![\w-])`
+/**
+ * Tracking ids that name an actor whatever the sentence says, unless they sit inside a version
+ * string or file name ("v1.APT28.2", "FIN7.1").
+ */
+const TRACKED_ID = String.raw`(?<![\p{L}\p{N}]\.)\b(${alt(String.raw`(?:UNC|UAT-?|TAG-|UAC-)\d{3,5} (?:Storm|DEV)-\d{4}
+  TA\d{3,4} APT\s?\d{1,3} APT-C-\d{2} FIN\d{1,2} CL-(?:STA|CRI|UNK)-\d{4}`)})(?![\w-]|\.\d)`
 /** Vendor naming schemes: Microsoft weather, CrowdStrike animals, Trend "Earth", Unit 42 stars. */
 const SCHEME_WORD = alt(`Typhoon Sandstorm Blizzard Sleet Tempest Cyclone Panda Bear Kitten Chollima
   Spider Leopard Taurus Libra Scorpius Ursa Serpens Pisces`)

@@ -4,7 +4,7 @@
 import type { Gazetteer, GazetteerHit, KbEntry } from './types.js'
 import { tokenize, type Token } from './tokenize.js'
 import { isCommonPhrase } from './lexicon.js'
-import { hasCue, caseMatches, type AliasMode } from './context.js'
+import { hasCue, caseMatches, needsCue, type AliasMode } from './context.js'
 
 interface AliasRef {
   entry: KbEntry
@@ -34,7 +34,9 @@ export function buildGazetteer(entries: KbEntry[]): Gazetteer {
       return size
     },
     match: (text) => matchText(root, text),
-    lookup: (alias) => findNode(root, tokenize(alias))?.refs[0]?.entry,
+    // An ordinary-word alias names nothing by itself: "Proton" found as a company by a pattern
+    // stays a company even though some ransomware list calls a gang "proton".
+    lookup: (alias) => findNode(root, tokenize(alias))?.refs.find((r) => !needsCue(r.mode))?.entry,
     add(entry) {
       const rank = size++
       for (const alias of new Set([entry.name, ...entry.aliases])) {
@@ -62,7 +64,8 @@ function mergeById(entries: KbEntry[]): KbEntry[] {
 }
 
 function aliasMode(entry: KbEntry, alias: string): AliasMode {
-  if (entry.ambiguous?.includes(alias)) return 'ambiguous'
+  // A file that writes a name in lower case ("play", "8base") says nothing about its case.
+  if (entry.ambiguous?.includes(alias)) return isLowerCase(alias) ? 'ambiguous-cap' : 'ambiguous'
   if (entry.caseSensitive?.includes(alias)) return 'exact'
   // Entries read back from storage carry no marks: short or lower-case names ("FBI", "cmd")
   // are case-exact, so that only their usual spelling counts.
@@ -75,6 +78,8 @@ function aliasMode(entry: KbEntry, alias: string): AliasMode {
   // ordinary words ("Salt Typhoon") is one when proper-cased.
   return /[\s-]/.test(alias.trim()) ? 'exact' : 'ambiguous'
 }
+
+const isLowerCase = (s: string) => /\p{L}/u.test(s) && s === s.toLowerCase()
 
 function addAlias(
   root: TrieNode,
@@ -155,7 +160,7 @@ function matchAt(
         offset: first.start,
         length: last.end - first.start,
       }
-      if (ref.mode !== 'ambiguous' || hasCue(ref.entry.type, tokens, i, end)) {
+      if (!needsCue(ref.mode) || hasCue(ref.entry.type, tokens, i, end)) {
         hits.push(hit)
         return end
       }

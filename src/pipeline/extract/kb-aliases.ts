@@ -1,10 +1,10 @@
-// Shared by the MISP and STIX importers: cleaning third-party names into aliases, marking the
-// ones that are ordinary words, and settling aliases that two entries claim.
+// Shared by the MISP and STIX importers: cleaning third-party names into aliases, dropping the
+// ones that describe rather than name, and settling aliases that two entries claim.
 import type { EntityType } from '../../core/types.js'
 import { entityId, normalizeName } from '../../core/ids.js'
 import type { KbEntry } from './types.js'
-import { isCommonPhrase, isFirstName, isGenericWord, isPlace, isStopWord } from './lexicon.js'
-import { hasNameShape } from './names.js'
+import { isFirstName, isGenericWord, isPlace, isStopWord } from './lexicon.js'
+import { aliasMarks } from './kb-marks.js'
 
 /** An entry as read from a file, before ids and alias settlement. */
 export interface RawEntry {
@@ -29,6 +29,20 @@ export function cleanName(raw: string, stripRansomware = false): string {
   return isPlace(s) ? '' : s
 }
 
+const JOINERS = new Set(['of', 'and', 'the', 'de', 'el', 'al', 'la', 'du', 'von', 'van'])
+
+/**
+ * "CryptoLocker clone", "Petya's little brother", "Ekati demo tool": in a file that capitalises
+ * names, a synonym with a lower-case word that is neither a joiner nor generic ("Lazarus group")
+ * describes the entry rather than names it. All-lower-case names ("money message") are names.
+ */
+export function isDescription(alias: string): boolean {
+  if (alias === alias.toLowerCase()) return false
+  return alias
+    .split(' ')
+    .some((w, k) => k > 0 && /^\p{Ll}/u.test(w) && !JOINERS.has(w) && !isGenericWord(w))
+}
+
 /**
  * Keeps each alias on one entry: the one whose canonical name it is, else the first by canonical
  * name (sorted), so the outcome does not depend on file order.
@@ -50,54 +64,61 @@ export function settleAliases(entries: RawEntry[]): RawEntry[] {
   }))
 }
 
-/** People's names and generic words turn up as synonyms in community files; they name nothing. */
-function usableAlias(alias: string): boolean {
-  const first = alias.split(' ')[0] ?? ''
-  return !(alias.includes(' ') && isFirstName(first)) && !isGenericWord(alias) && !isStopWord(alias)
-}
+/** "Unknown Lock", "Unnamed Actor": placeholders for what has no name yet. */
+const PLACEHOLDER = /^(?:unknown|unnamed|unidentified)(?: |$)/iu
 
 /**
- * Third-party aliases match only as written. A one-word alias without a coined shape ("Locky",
- * "Payment", "blog", "WADA") also needs a cue word, because community files are full of names
- * that are ordinary words; "LockBit" or "APT28" does not.
+ * People's names, generic words and placeholders turn up as names and synonyms in community
+ * files; they name nothing.
  */
+function usableAlias(alias: string): boolean {
+  const first = alias.split(' ')[0] ?? ''
+  if (PLACEHOLDER.test(alias) || (alias.includes(' ') && isFirstName(first))) return false
+  return !isGenericWord(alias) && !isStopWord(alias)
+}
+
+/** The spelling to show: a file's capitalised form ("Dharma") over its lower-case one ("dharma"). */
+const betterName = (a: string, b: string) => (a === a.toLowerCase() && b !== b.toLowerCase() ? b : a)
+
+/**
+ * Entries of one type whose names differ only in case or punctuation ("Dharma" and "dharma")
+ * have one id, so they are one entry: stored apart, the later would overwrite the other's aliases.
+ */
+export function mergeSameName(raws: RawEntry[]): RawEntry[] {
+  const byKey = new Map<string, RawEntry>()
+  for (const r of raws) {
+    const key = `${r.type}:${normalizeName(r.name)}`
+    const prev = byKey.get(key)
+    if (!prev) {
+      byKey.set(key, { ...r, aliases: [...r.aliases] })
+      continue
+    }
+    prev.name = betterName(prev.name, r.name)
+    prev.aliases = [...new Set([...prev.aliases, ...r.aliases])]
+    const altTypes = [...new Set([...(prev.altTypes ?? []), ...(r.altTypes ?? [])])]
+    if (altTypes.length) prev.altTypes = altTypes
+    if (!prev.description && r.description) prev.description = r.description
+  }
+  return [...byKey.values()]
+}
+
+/** Third-party aliases match as written, or with a cue word when they need one (kb-marks.ts). */
 export async function toKbEntry(raw: RawEntry): Promise<KbEntry> {
   // The name is among raw.aliases unless another entry won it in settleAliases.
   const aliases = [...new Set(raw.aliases)].filter(usableAlias)
-  const single = (a: string) => !/[\s-]/u.test(a)
-  const ambiguous = aliases.filter((a) => single(a) && (isCommonPhrase(a) || !hasNameShape(a)))
-  const caseSensitive = aliases.filter((a) => !ambiguous.includes(a))
   const entry: KbEntry = {
     id: await entityId(raw.type, raw.name),
     type: raw.type,
     name: raw.name,
     aliases,
+    ...aliasMarks(aliases),
   }
-  if (ambiguous.length) entry.ambiguous = ambiguous
-  if (caseSensitive.length) entry.caseSensitive = caseSensitive
   if (raw.altTypes?.length) entry.altTypes = raw.altTypes
   if (raw.description) entry.description = raw.description
   return entry
 }
 
-/** Storage keeps no marks: an entry read back without them gets the import's marks again. */
-export function withMarks(entry: KbEntry): KbEntry {
-  if (entry.ambiguous || entry.caseSensitive) return entry
-  const single = (a: string) => !/[\s-]/u.test(a)
-  const aliases = [...new Set([entry.name, ...entry.aliases])]
-  const ambiguous = aliases.filter((a) => single(a) && (isCommonPhrase(a) || !hasNameShape(a)))
-  const caseSensitive = aliases.filter((a) => !ambiguous.includes(a))
-  const gang = entry.type === 'threat_actor' && aliases.some((a) => / ransomware$/iu.test(a))
-  return {
-    ...entry,
-    aliases,
-    ...(ambiguous.length ? { ambiguous } : {}),
-    ...(caseSensitive.length ? { caseSensitive } : {}),
-    ...(gang && !entry.altTypes ? { altTypes: ['malware'] as EntityType[] } : {}),
-  }
-}
-
 export async function toKbEntries(raws: RawEntry[]): Promise<KbEntry[]> {
-  const settled = settleAliases(raws.filter((r) => r.name && usableAlias(r.name)))
-  return Promise.all(settled.map(toKbEntry))
+  const usable = raws.filter((r) => r.name && usableAlias(r.name))
+  return Promise.all(settleAliases(mergeSameName(usable)).map(toKbEntry))
 }

@@ -3,7 +3,7 @@
 import type { EntityType } from '../../core/types.js'
 import { AppError } from '../../core/errors.js'
 import type { KbEntry } from './types.js'
-import { cleanName, toKbEntries, type RawEntry } from './kb-aliases.js'
+import { cleanName, isDescription, toKbEntries, type RawEntry } from './kb-aliases.js'
 
 type Obj = Record<string, unknown>
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v)
@@ -55,10 +55,10 @@ function fromMisp(file: Obj, fileName: string): RawEntry[] {
     const name = cleanName(raw, strip)
     if (!name) return []
     const meta = isObj(v.meta) ? v.meta : {}
-    const aliases = [raw.trim(), ...strings(meta.synonyms)]
+    const synonyms = strings(meta.synonyms)
       .map((a) => cleanName(a, strip))
-      .concat(strip ? [`${name} ransomware`] : [])
-      .filter(Boolean)
+      .filter((a) => a && !isDescription(a))
+    const aliases = [name, ...synonyms, ...(strip ? [`${name} ransomware`] : [])]
     const description = firstSentence(v.description)
     return [
       {

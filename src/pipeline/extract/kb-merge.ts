@@ -4,7 +4,7 @@
 import type { EntityType } from '../../core/types.js'
 import { normalizeName } from '../../core/ids.js'
 import type { KbEntry } from './types.js'
-import { withMarks } from './kb-aliases.js'
+import { withMarks } from './kb-marks.js'
 
 /** Gang and strain often share a name, so an imported ransomware joins the built-in gang. */
 const ACTORISH: readonly EntityType[] = ['threat_actor', 'malware']
@@ -20,11 +20,46 @@ function copy(e: KbEntry): KbEntry {
   }
 }
 
+/**
+ * A name the starter KB gives to a company, product or vulnerability keeps that meaning: an
+ * import that also calls a gang "Netflix", "Python" or "Spectre" loses that alias, and an entry
+ * named so is dropped. Returns undefined when nothing is left.
+ */
+function withoutForeignNames(e: KbEntry, builtin: Map<string, KbEntry>): KbEntry | undefined {
+  const foreign = (a: string) => {
+    const b = builtin.get(normalizeName(a))
+    return b !== undefined && !compatible(b.type, e.type)
+  }
+  if (foreign(e.name)) return undefined
+  if (!e.aliases.some(foreign)) return e
+  const keep = (list?: string[]) => list?.filter((a) => !foreign(a))
+  const ambiguous = keep(e.ambiguous)
+  const caseSensitive = keep(e.caseSensitive)
+  return {
+    ...e,
+    aliases: e.aliases.filter((a) => !foreign(a)),
+    ...(ambiguous ? { ambiguous } : {}),
+    ...(caseSensitive ? { caseSensitive } : {}),
+  }
+}
+
+/** An alias joining its host keeps the mark it had. */
+function addTo(host: KbEntry, from: KbEntry, alias: string): void {
+  host.aliases.push(alias)
+  if (from.ambiguous?.includes(alias)) host.ambiguous = [...(host.ambiguous ?? []), alias]
+  if (from.caseSensitive?.includes(alias)) {
+    host.caseSensitive = [...(host.caseSensitive ?? []), alias]
+  }
+}
+
 export function mergeKb(base: KbEntry[], extra: KbEntry[]): KbEntry[] {
   const out = base.map(copy)
   const owner = new Map<string, KbEntry>()
   for (const e of out) for (const a of [e.name, ...e.aliases]) owner.set(normalizeName(a), e)
-  for (const e of extra.map(withMarks)) {
+  const builtin = new Map(owner)
+  for (const raw of extra) {
+    const e = withoutForeignNames(withMarks(raw), builtin)
+    if (!e) continue
     const keys = [e.name, ...e.aliases].map(normalizeName)
     const host = keys.map((k) => owner.get(k)).find((h) => h && compatible(h.type, e.type))
     if (!host) {
@@ -36,8 +71,7 @@ export function mergeKb(base: KbEntry[], extra: KbEntry[]): KbEntry[] {
     for (const a of e.aliases) {
       const k = normalizeName(a)
       if (owner.has(k)) continue
-      host.aliases.push(a)
-      if (e.ambiguous?.includes(a)) host.ambiguous = [...(host.ambiguous ?? []), a]
+      addTo(host, e, a)
       owner.set(k, host)
     }
   }

@@ -4,6 +4,7 @@ import type { Doc } from './doc.js'
 import { acceptName, hasNameShape, trimName } from './names.js'
 import { isFirstName, isPlace } from './lexicon.js'
 import { confirmedName } from './rules.js'
+import { proseLine } from './headline.js'
 
 /** One list word: capitalised, digit-led (6P) or inner-capital (iPhone), with inner - or . */
 const WORD = String.raw`(?:[\p{Lu}\d][\p{L}\p{N}$&]*|\p{Ll}+[\p{Lu}\d][\p{L}\p{N}$]*)(?:[-.][\p{L}\p{N}$]+)*`
@@ -52,5 +53,8 @@ export function listItemName(doc: Doc, item: ListItem, strong: boolean): string 
   const offset = doc.text.indexOf(name, item.offset)
   if (offset < 0) return ''
   if (name.split(' ').some(hasNameShape)) return name
-  return doc.inTitle(offset) || !confirmedName(doc, name, offset) ? '' : name
+  if (doc.inTitle(offset) && !proseLine(doc.text, offset)) return ''
+  const i = doc.at.get(offset)
+  const sentStart = i !== undefined && doc.tokens[i]!.sentStart
+  return sentStart && !confirmedName(doc, name, offset) ? '' : name
 }

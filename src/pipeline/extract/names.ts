@@ -46,7 +46,8 @@ export function isDistinctive(word: string): boolean {
 }
 
 const isNameWord = (w: string) => /^[\p{Lu}\d]/u.test(w) || /^\p{Ll}+[\p{Lu}\d]/u.test(w)
-const isJoiner = (w: string) => ['of', 'and', '&', 'for', 'de'].includes(w)
+/** Lower-case words inside names: "Bank of America", "Ministry of the Interior". */
+const isJoiner = (w: string) => ['of', 'and', '&', 'for', 'de', 'the'].includes(w)
 /** "Russia-based", "Python-written": descriptions, not names. */
 const DESCRIPTOR = new RegExp(
   `-(?:${`based linked backed sponsored aligned nexus themed written related focused speaking
@@ -117,13 +118,20 @@ export function trimName(raw: string, keepPlaces = false, dropGenericTail = fals
   return words.join(' ')
 }
 
+/** Institutions named after a person: "Henry Ford Hospital", "John Hopkins University". */
+const NAMED_AFTER = new Set(
+  `hospital university college school foundation institute center centre museum library clinic
+  academy trust`.split(/\s+/),
+)
+
 /** A trimmed name worth keeping: not a year, not only ordinary words unless `strong`. */
 export function acceptName(name: string, strong: boolean): boolean {
   if (!name || name.length < 2 || name.length > 60) return false
   if (/^\d+$/.test(name) || isPlace(name)) return false
   const words = name.split(' ').filter((w) => !isJoiner(w))
-  // "Alex Ionescu": people are never entities in the GUIDE's sense.
-  if (words.length >= 2 && words.length <= 3 && isFirstName(words[0]!)) return false
+  // "Alex Ionescu": people are never entities in the GUIDE's sense; "Henry Ford Hospital" is.
+  const person = words.length >= 2 && words.length <= 3 && isFirstName(words[0]!)
+  if (person && !NAMED_AFTER.has(words.at(-1)!.toLowerCase())) return false
   // Even a strong cue needs one word that is not a place or generic ("Italian ISP" is not a name).
   const named = (w: string) => !isPlace(w) && !isGenericWord(w) && !isStopWord(w)
   if (strong) return words.some(named)

@@ -2,7 +2,7 @@
 // institutional head word that is part of the name ("Crosshouse Hospital", "City of Atlanta").
 import type { Candidate } from './types.js'
 import { asDoc, type Doc } from './doc.js'
-import { NAME, Q } from './names.js'
+import { NAME, NAME_WORD, Q } from './names.js'
 import { alt, applyRules, ci, rule } from './rules.js'
 import { findVictims } from './victims.js'
 import { isCommonWord, isGenericWord, isLocality, isPlace } from './lexicon.js'
@@ -12,7 +12,7 @@ const ORG_NOUN =
   ci(`firm company startup start-up vendor giant provider maker chain retailer insurer
   lender automaker carmaker chipmaker manufacturer airline operator conglomerate subsidiary
   nonprofit non-profit charity outfit processor developer publisher contractor supplier distributor
-  marketplace broker brokerage`)
+  marketplace broker brokerage specialist telco carrier hotelier franchisee franchisor`)
 const ORG_KIND = ci(
   'exchange bank hospital university agency regulator watchdog organization organisation',
 )
@@ -26,6 +26,10 @@ const CORP_SUFFIX = String.raw`${alt('Inc Corp Corporation Ltd Limited LLC GmbH 
 /** Words between "X, a" and the noun of an appositive; a preposition means another phrase. */
 const APPOSITIVE_FILL = String.raw`(?:(?!${alt('at of for with from in who which that')}\s)[\w$.-]+\s+){0,5}?`
 
+const W = NAME_WORD
+/** Up to six words, then an optional "of (the) X (and Y)" part. */
+const INSTITUTION = String.raw`${W}(?:[ \u00A0]${W}){0,5}(?:[ \u00A0](?:of|for)[ \u00A0](?:the[ \u00A0])?${W}(?:[ \u00A0]${W}){0,2}(?:[ \u00A0](?:and|&)[ \u00A0]${W}(?:[ \u00A0]${W})?)?)?`
+
 const HEADS = new Set(
   `hospital hospitals medical center centre health healthcare clinic clinics university college
   school schools district academy bank banks airlines airways airport police sheriff county city
@@ -33,6 +37,7 @@ const HEADS = new Set(
   networks labs entertainment resorts hotels insurance financial capital energy motors
   pharmaceuticals pharma communications telecom museum library association society federation
   committee court parliament senate assembly administration bureau office union board trust
+  commissioners
   partners ventures industries systems software solutions brands group`.split(/\s+/),
 )
 const LEADS = new Set(
@@ -49,7 +54,7 @@ function institutional(name: string): boolean {
     (w, i) => LEADS.has(w.toLowerCase()) && /^(?:of|for)$/.test(words[i + 1] ?? ''),
   )
   if (!HEADS.has(last) && !ofForm) return false
-  const specific = words.filter((w) => !HEADS.has(w.toLowerCase()) && !/^(?:of|for|and|&)$/.test(w))
+  const specific = words.filter((w) => !HEADS.has(w.toLowerCase()) && !/^(?:of|for|and|&|the)$/.test(w))
   // A city or state makes a name specific ("Kansas Heart Hospital"); "Western" does not.
   const specificWord = (w: string) =>
     !isCommonWord(w) && !isGenericWord(w) && (!isPlace(w) || isLocality(w))
@@ -58,7 +63,7 @@ function institutional(name: string): boolean {
 
 const RULES = [
   // "security firm Akamai", "payment processing firm Square", "bookstore chain Dymocks"
-  rule('organization', String.raw`\b${ORG_NOUN}\s+${X}`, {
+  rule('organization', String.raw`\b${ORG_NOUN},?\s+${X}`, {
     id: 'o1',
     strong: true,
     side: 'after',
@@ -69,6 +74,14 @@ const RULES = [
     String.raw`\b${X},\s+(?:an?|the|another)\s+${APPOSITIVE_FILL}${ORG_NOUN}\b`,
     { id: 'o8', strong: true, side: 'before', keepPlaces: true, keep: notAdverb },
   ),
+  // "Libelium is a wireless sensor network hardware manufacturer"
+  rule('organization', String.raw`\b${X}\s+(?:is|was)\s+(?:an?|the)\s+${APPOSITIVE_FILL}${ORG_NOUN}\b`, {
+    id: 'o10',
+    strong: true,
+    side: 'before',
+    keepPlaces: true,
+    keep: notAdverb,
+  }),
   // "cryptocurrency exchange CoinEX", "the Iranian bank Sepah": weak, the noun is broader
   rule('organization', String.raw`\b${ORG_KIND}\s+${X}`, {
     id: 'o2',
@@ -81,10 +94,13 @@ const RULES = [
     strong: true,
     keepPlaces: true,
   }),
-  // "Crosshouse Hospital", "Colorado Department of Transportation"
-  rule('organization', String.raw`\b(${NAME})`, {
+  // "Crosshouse Hospital", "Colorado Department of Transportation", "Department for Work and
+  // Pensions", "Lansing Board of Water & Light"
+  rule('organization', String.raw`(?<![\p{L}\p{N}$'’.-])(${INSTITUTION})`, {
     id: 'o4',
     strong: true,
+    // In a headline only the words the body also writes (or the head word alone) are kept.
+    side: 'before',
     keep: institutional,
     keepPlaces: true,
   }),

@@ -37,12 +37,19 @@ const ORG_HEADS = new Set(
 )
 /** Parts and users of a product, capitalised in lists ("Windows Components", "Windows PCs"). */
 const NOT_NAMES = new Set(
-  'component components users customers devices computers machines products employees'.split(' '),
+  'component components users customers devices computers machines products employees app apps'.split(
+    ' ',
+  ),
 )
 /** "Compromised", "Hacking": participles are prose even when capitalised. */
 const PARTICIPLE = /(?:[^e]ed|ing)$/u
 
+/** Job titles that are product words too: "Cisco Prime", "Theme Editor", "License Manager". */
+const PRODUCT_TITLES = new Set('prime general lead executive agent manager developer editor'.split(' '))
+
 export interface TailOptions {
+  /** The known name is a product: "Software" or "Desktop" may follow it ("GitHub Desktop"). */
+  product: boolean
   /** In a headline capitalisation is meaningless: only coined words count. */
   headline: boolean
   /** The known name opens a sentence, so a capitalised verb may follow it. */
@@ -61,10 +68,12 @@ function accepts(word: string, k: number, o: TailOptions): boolean {
   if (hasNameShape(word)) return true
   if (o.headline) return false
   if (/^\p{Lu}$/u.test(word)) return k > 0 && word !== 'A' && word !== 'I'
-  const generic = isGenericWord(word) && !(k > 0 && PRODUCT_TAIL.has(word.toLowerCase()))
+  const tail = (k > 0 || o.product) && PRODUCT_TAIL.has(lower)
+  const generic = isGenericWord(word) && !tail
   if (ACRONYM.test(word)) return !generic && !isStopWord(word)
   if (!TITLE_WORD.test(word) || generic || PARTICIPLE.test(word)) return false
-  if (isStopWord(word) || isPersonTitle(word) || isPlace(word) || isFirstName(word)) return false
+  const title = isPersonTitle(word) && !PRODUCT_TITLES.has(lower)
+  if (isStopWord(word) || title || isPlace(word) || isFirstName(word)) return false
   return !(o.subject && k === 0 && isCommonWord(word) && VERB_FORM.test(word))
 }
 
@@ -85,7 +94,6 @@ export function productTail(
     pos += m[0].length
   }
   if (!words.length) return undefined
-  if (words.length === 1 && ORG_ARMS.has(words[0]!)) return { type: 'organization', words: words[0]! }
   if (words.some((w) => ORG_HEADS.has(w.toLowerCase()))) return undefined
   return { type: 'software', words: words.join(' ') }
 }

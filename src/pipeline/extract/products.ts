@@ -4,10 +4,11 @@
 import type { EntityType } from '../../core/types.js'
 import type { Candidate, GazetteerHit } from './types.js'
 import { productTail } from './product-words.js'
+import { headlineTest } from './headline.js'
 
 /** A short version or year after a product names a release line: "Python 3", "Office 2016". */
 const RELEASE_LINE =
-  /^[ \u00A0](\d{1,2}[a-z]?|(?:19|20)\d{2}(?: R2)?|XP|Vista)(?![\p{L}\p{N}-])(?!\.\d)/u
+  /^[ \u00A0](\d{1,2}[a-zA-Z]?|(?:19|20)\d{2}(?: R2)?|XP|Vista)(?![\p{L}\p{N}-])(?!\.\d)/u
 const PRODUCT_RANK = 11
 
 /** The words that make a known name longer, and what the longer name is. */
@@ -24,6 +25,7 @@ function extension(
   // "Windows 11 Snipping Tool": a tool that ships with a release is named apart from it.
   if (/\d$/u.test(h.surface)) return undefined
   const tail = productTail(after, {
+    product: h.entity.type === 'software',
     headline: inHeadline(end + 1),
     // "Microsoft Warns users": after a sentence-initial vendor, a capitalised verb is a verb.
     subject: /(?:^|[.!?]\s+|\n\s*)$/u.test(text.slice(Math.max(0, h.offset - 3), h.offset)),
@@ -42,6 +44,7 @@ export function productNames(
   hits: GazetteerHit[],
   inHeadline: (offset: number) => boolean,
 ): { hits: GazetteerHit[]; products: Candidate[] } {
+  const inTitle = headlineTest(text, inHeadline)
   const sorted = [...hits].sort((a, b) => a.offset - b.offset)
   const starts = new Set(sorted.map((h) => h.offset))
   const kept: GazetteerHit[] = []
@@ -54,7 +57,7 @@ export function productNames(
     if (type === 'organization' && adjacent && next.entity.type === 'software') return
     const ext =
       type === 'organization' || type === 'software'
-        ? extension(text, h, inHeadline, starts)
+        ? extension(text, h, inTitle, starts)
         : undefined
     if (!ext) {
       kept.push(h)

@@ -2,7 +2,8 @@
 // their registry ("npm package eslint-config-prettier", "the X package on PyPI") and products
 // named with a version ("litellm 1.82.7").
 import type { Candidate } from './types.js'
-import type { Doc } from './doc.js'
+import { asDoc, type Doc } from './doc.js'
+import { findClassLists } from './class-lists.js'
 import { NAME, Q } from './names.js'
 import { alt, applyRules, ci, rule } from './rules.js'
 
@@ -23,7 +24,37 @@ const VERSION = String.raw`(?:version\s+|v)?\d+\.\d+\.\d+`
 const LEAD = alt(`the its open[- ]source popular legitimate official fake malicious trojanized rogue
   compromised poisoned backdoored`)
 
+/** Words between "X, a" and the noun of an appositive; a preposition means another phrase. */
+const FILL = String.raw`(?:(?!${alt('at of for with from in who which that')}\s)[\w$.-]+\s+){0,4}?`
+const FLAW = alt(`vulnerability vulnerabilities flaw flaws bug bugs zero-day zero-days hole holes
+  weakness weaknesses`)
+/**
+ * The whole name, and not a vendor: "a flaw in Libelium's network" and "flaws in Socomec UPS
+ * products" name a company's products, not a product.
+ */
+const NOT_OWNER = String.raw`(?![\p{L}\p{N}$]|['’]s\b|[ \u00A0]+[\p{Lu}\d]|\s+${alt(`products? devices?
+  hardware systems equipment chips processors routers cameras printers`)}\b)`
+/** The appositive's noun ends its phrase: "LayerX, a browser security vendor" is no browser. */
+const PHRASE_END = String.raw`(?=\s*[,.;:)]|\s+${alt('that which used for from by developed made built with designed available on in')}\b)`
+
 const RULES = [
+  // "Yopify, an ecommerce notification plugin", "Tuxedo Touch, a home automation controller"
+  rule('software', String.raw`\b${X},\s+(?:an?|the)\s+${FILL}${PRODUCT_NOUN}${PHRASE_END}`, {
+    id: 's7',
+    strong: true,
+    side: 'before',
+  }),
+  // "a remote code execution bug in SquirrelMail", "flaws affecting HiSilicon Balong"
+  rule('software', String.raw`\b${FLAW}\s+${alt('in affecting impacting')}\s+(?:the\s+)?${X}${NOT_OWNER}`, {
+    id: 's8',
+    side: 'after',
+  }),
+  // "versions of MyEtherWallet", "users of Blockchain.info", "MyEtherWallet users"
+  rule('software', String.raw`\b${alt('versions? users')}\s+of\s+(?:the\s+)?${X}${NOT_OWNER}`, {
+    id: 's9',
+    side: 'after',
+  }),
+  rule('software', String.raw`${X}\s+${alt('users versions')}\b`, { id: 's10', side: 'before' }),
   // "the open-source LiteLLM library", "the Super Mario Run app"
   rule('software', String.raw`\b${LEAD}\s+${X}\s+${PRODUCT_NOUN}\b`, {
     id: 's1',
@@ -61,6 +92,8 @@ const RULES = [
   }),
 ]
 
+/** Pattern finds, plus the items of lists a class noun introduces (organisations too). */
 export function findSoftware(input: string | Doc): Candidate[] {
-  return applyRules(input, RULES)
+  const doc = asDoc(input)
+  return [...applyRules(doc, RULES), ...findClassLists(doc)]
 }

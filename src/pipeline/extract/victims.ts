@@ -26,12 +26,24 @@ const ATTACKERS = alt(`hackers attackers cybercriminals criminals intruders croo
   extortionists ransomware_gang ransomware_operators`)
 const ACTS = alt(`breached hacked hit attacked targeted compromised infiltrated infected struck
   extorted impersonated spoofed`)
-const OWNED = alt(`customers employees staff website websites network networks systems servers
-  spokesperson spokesman spokeswoman headquarters subsidiary stores members patients clients
-  subscribers users_data computer_systems IT_systems`)
+const PEOPLE = `customers employees staff spokesperson spokesman spokeswoman members patients
+  clients subscribers officials executives students workers`
+const OWNED = alt(`${PEOPLE} website websites network networks systems servers headquarters
+  subsidiary stores ceo officer`)
 const HAS = String.raw`(?:has\s+|have\s+|had\s+)?`
 
 const RULES = [
+  // "officials at Scotty's Brewhouse", "customers of Acme"
+  rule('organization', String.raw`\b${ci(PEOPLE)}\s+${alt('at of from')}\s+(?:the\s+)?${X}`, {
+    id: 'v6',
+    side: 'after',
+  }),
+  // "California-based Spiral Toys", "Indiana-based Hancock Health"
+  rule('organization', String.raw`\b\p{Lu}[\p{L}.]*(?:[ -]\p{Lu}[\p{L}.]*)?-based\s+${X}`, {
+    id: 'v7',
+    strong: true,
+    side: 'after',
+  }),
   // "Retina-X was hacked", "Media Prima Berhad's computer systems were hit"
   rule('organization', String.raw`${X}\s+${BE}\s+(?:\w+\s+)?${HIT}\b`, {
     id: 'v1',
@@ -40,7 +52,7 @@ const RULES = [
   // "Austal confirmed a data breach", "Blue Springs Family Care discovered ... an intrusion"
   rule(
     'organization',
-    String.raw`${X}\s+${HAS}${TELLS}\s+(?:that\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}${EVENT}\b`,
+    String.raw`${X}\s+${HAS}${TELLS}\s+(?:[\w'’-]+\s+){0,6}?${EVENT}\b`,
     { id: 'v2', side: 'before' },
   ),
   // "hackers breached Acme", "attackers targeted the Acme network"
@@ -57,6 +69,7 @@ const RULES = [
   // "Acme's customers", "Acme's IT systems"
   rule('organization', String.raw`${X}['’]s\s+(?:[\w-]+\s+)?${OWNED}\b`, {
     id: 'v5',
+    strong: true,
     side: 'before',
   }),
 ]

@@ -7,7 +7,9 @@ import { clusterReads } from './cluster-reads.js'
 import { runBatch, type SqliteDb } from './db.js'
 import { dedupRepo } from './dedup.js'
 import { entityRepo } from './entities.js'
+import { mergeEntities } from './entity-merge.js'
 import { feedRepo } from './feeds.js'
+import { linkReads } from './link-reads.js'
 import { saveArticle } from './save-article.js'
 
 export function createSqliteRepository(db: SqliteDb): Repository {
@@ -17,7 +19,9 @@ export function createSqliteRepository(db: SqliteDb): Repository {
     ...apiReads(db),
     ...entityRepo(db),
     ...dedupRepo(db),
+    ...linkReads(db),
     saveArticle: (bundle) => saveArticle(db, bundle),
+    mergeEntities: (pairs) => mergeEntities(db, pairs),
     async counts() {
       const rows = await db.all<Record<string, number>>(sql`select
         (select count(*) from feeds) as feeds,

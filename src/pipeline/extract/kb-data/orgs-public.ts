@@ -1,5 +1,7 @@
 // Agencies, law enforcement, regulators, international bodies and frequently breached
 // companies, written for sitrep.
+import { AGENCY_ORGS } from './orgs-agencies.js'
+
 export const PUBLIC_ORGS: readonly string[] = [
   'CISA|Cybersecurity and Infrastructure Security Agency|Cybersecurity & Infrastructure Security Agency|US CISA|U.S. CISA',
   'FBI|Federal Bureau of Investigation|=F.B.I.',
@@ -106,4 +108,5 @@ export const PUBLIC_ORGS: readonly string[] = [
   'FedEx',
   'DHL',
   'Target Corp',
+  ...AGENCY_ORGS,
 ]

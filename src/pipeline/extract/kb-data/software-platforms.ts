@@ -1,5 +1,7 @@
 // Operating systems, browsers, consumer platforms and apps, written for sitrep. Versioned names
 // that news treats as products of their own ("Windows 11") are rows of their own.
+import { PRODUCT_SOFTWARE } from './software-products.js'
+
 export const PLATFORM_SOFTWARE: readonly string[] = [
   '=Windows|Microsoft Windows|=WINDOWS',
   'Windows 11',
@@ -25,7 +27,7 @@ export const PLATFORM_SOFTWARE: readonly string[] = [
   'Ubuntu',
   'Debian',
   'Red Hat Enterprise Linux|RHEL',
-  'Fedora Linux',
+  'Fedora|Fedora Linux',
   'CentOS',
   'FreeBSD',
   'OpenBSD',
@@ -136,4 +138,5 @@ export const PLATFORM_SOFTWARE: readonly string[] = [
   'DocuSign',
   'Fortnite',
   'Pokemon Go|Pokémon Go',
+  ...PRODUCT_SOFTWARE,
 ]
