@@ -41,7 +41,10 @@ export interface Memory {
 export interface Throughput {
   label: string
   articles: number
+  /** Wall clock. */
   perSecond: number
+  /** Per second of this process's CPU time: steadier when other work shares the machine. */
+  perCpuSecond: number
   p50Ms: number
   p95Ms: number
   mentions: number
@@ -113,14 +116,20 @@ async function timeImport(): Promise<{
 const quantile = (sorted: number[], q: number) =>
   sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! : 0
 
-async function measure(
-  label: string,
-  articles: Article[],
-  gazetteer: Gazetteer,
-): Promise<Throughput> {
-  for (const a of articles) await extractMentions(a, gazetteer)
+/** Timed passes per run (BENCH_EXTRACT_PASSES); the fastest counts, as others may share the CPU. */
+const PASSES = Math.max(1, Number(process.env.BENCH_EXTRACT_PASSES ?? 1))
+
+interface Pass {
+  secs: number
+  cpuSecs: number
+  latencies: number[]
+  mentions: number
+}
+
+async function timedPass(articles: Article[], gazetteer: Gazetteer): Promise<Pass> {
   const latencies: number[] = []
   let mentions = 0
+  const cpu = process.cpuUsage()
   const started = performance.now()
   for (const a of articles) {
     const t = performance.now()
@@ -128,14 +137,30 @@ async function measure(
     latencies.push(performance.now() - t)
   }
   const secs = (performance.now() - started) / 1000
-  latencies.sort((x, y) => x - y)
+  const used = process.cpuUsage(cpu)
+  return { secs, cpuSecs: (used.user + used.system) / 1e6, latencies, mentions }
+}
+
+async function measure(
+  label: string,
+  articles: Article[],
+  gazetteer: Gazetteer,
+): Promise<Throughput> {
+  for (const a of articles) await extractMentions(a, gazetteer)
+  let best: Pass | undefined
+  for (let i = 0; i < PASSES; i++) {
+    const pass = await timedPass(articles, gazetteer)
+    if (!best || pass.secs < best.secs) best = pass
+  }
+  const latencies = best!.latencies.sort((x, y) => x - y)
   return {
     label,
     articles: articles.length,
-    perSecond: articles.length / secs,
+    perSecond: articles.length / best!.secs,
+    perCpuSecond: articles.length / best!.cpuSecs,
     p50Ms: quantile(latencies, 0.5),
     p95Ms: quantile(latencies, 0.95),
-    mentions,
+    mentions: best!.mentions,
   }
 }
 
@@ -181,15 +206,18 @@ export function printReport(r: Report): void {
       `heap +${m.heapMb.toFixed(1)} MB, rss +${m.rssMb.toFixed(1)} MB (${gcNote})`,
   )
   console.log(
-    `\n  ${'texts, gazetteer'.padEnd(20)} ${'articles'.padStart(8)} ${'art/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'mentions'.padStart(9)}`,
+    `\n  ${'texts, gazetteer'.padEnd(20)} ${'articles'.padStart(8)} ${'art/s'.padStart(8)} ${'art/cpu-s'.padStart(9)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'mentions'.padStart(9)}`,
   )
   for (const t of r.runs) {
     console.log(
-      `  ${t.label.padEnd(20)} ${String(t.articles).padStart(8)} ${t.perSecond.toFixed(0).padStart(8)} ` +
+      `  ${t.label.padEnd(20)} ${String(t.articles).padStart(8)} ${t.perSecond.toFixed(0).padStart(8)} ${t.perCpuSecond.toFixed(0).padStart(9)} ` +
         `${t.p50Ms.toFixed(3).padStart(8)} ${t.p95Ms.toFixed(3).padStart(8)} ${String(t.mentions).padStart(9)}`,
     )
   }
-  console.log(`  (summary: text_kind feed-summary/feed-item or text < ${SUMMARY_MAX_CHARS} chars)`)
+  console.log(`  (summary: text_kind feed-summary/feed-item or text < ${SUMMARY_MAX_CHARS} chars;`)
+  console.log(
+    `   fastest of ${PASSES} timed pass(es) after a warm-up pass, BENCH_EXTRACT_PASSES sets it)`,
+  )
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -1,16 +1,26 @@
 // `same_actor` evidence: two incidents attributed to one named threat actor, or one incident's
 // actor described as "the group that hacked <the other's victim>". Pure; see links.ts.
-import { actorBehind } from './link-cues.js'
-import { centrality, entitySpans, isGeneric, keyEntities, type MatchContext } from './link-match.js'
-import type { LinkIncident } from './links.js'
+import { ASIDE, actorBehind } from './link-cues.js'
+import {
+  centrality,
+  entitySpans,
+  isGeneric,
+  keyEntities,
+  KEY_SHARE,
+  type MatchContext,
+} from './link-match.js'
+import type { LinkEntity, LinkIncident } from './links.js'
 
 /** "the group that hacked MGM": the victim must follow the cue this closely. */
 const BEHIND_WINDOW = 40
 
 /**
- * A sentence of `current` naming a threat actor that both incidents list. Not when the actor is
- * explained by a causal chain: Mercor, breached through LiteLLM, names TeamPCP because TeamPCP
- * poisoned LiteLLM, which makes it no separate operation of TeamPCP next to the Trivy compromise.
+ * A sentence of `current` naming a threat actor that both incidents list, as the actor of each
+ * of them: the actor is central to at least one of the two, and each names it at least once
+ * outside a comparison or a look back ("a similar method to Fancy Bear's", "a tool leaked by the
+ * Shadow Brokers earlier this year"). Not when the actor is explained by a causal chain: Mercor,
+ * breached through LiteLLM, names TeamPCP because TeamPCP poisoned LiteLLM, which makes it no
+ * separate operation of TeamPCP next to the Trivy compromise.
  */
 export function sharedActorEvidence(
   ctx: MatchContext,
@@ -22,15 +32,23 @@ export function sharedActorEvidence(
   const shared = current.entities
     .filter((e) => e.type === 'threat_actor' && !isGeneric(e) && theirs.has(e.id))
     .filter((e) => !causal.some((c) => c.entities.some((x) => x.id === e.id)))
+    .filter((e) => Math.max(centrality(ctx, e, current), centrality(ctx, e, other)) >= KEY_SHARE)
     .sort(
       (a, b) =>
         centrality(ctx, b, current) - centrality(ctx, a, current) || a.id.localeCompare(b.id),
     )
   for (const actor of shared) {
-    const s = current.sentences.find((x) => entitySpans(ctx, actor, x.text).length > 0)
-    if (s) return s.text
+    const evidence = plainMention(ctx, actor, current)
+    if (evidence && plainMention(ctx, actor, other)) return evidence
   }
   return null
+}
+
+function plainMention(ctx: MatchContext, actor: LinkEntity, inc: LinkIncident): string | null {
+  const s = inc.sentences.find(
+    (x) => !ASIDE.test(x.text) && entitySpans(ctx, actor, x.text).length > 0,
+  )
+  return s?.text ?? null
 }
 
 /**

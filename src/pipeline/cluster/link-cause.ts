@@ -10,8 +10,15 @@ import {
   relatedCue,
   type CueHit,
 } from './link-cues.js'
-import { centrality, entitySpans, keyEntities, type MatchContext, type Span } from './link-match.js'
-import type { LinkEntity, LinkIncident } from './links.js'
+import {
+  centrality,
+  entitySpans,
+  keyEntities,
+  leads,
+  type MatchContext,
+  type Span,
+} from './link-match.js'
+import type { LinkIncident } from './links.js'
 
 /** The cause must be named this close after the cue (about fifteen words). */
 const WINDOW = 100
@@ -26,8 +33,9 @@ interface Hit {
 
 /**
  * For each incident of `pool` that `subject` says it was caused by: the first sentence saying so.
- * Within one sentence only the cause named nearest after the cue counts, so "via LiteLLM, which
- * was poisoned with tokens from Trivy" blames LiteLLM and not Trivy.
+ * One sentence names one cause: the one nearest after its first cue that names any, so "breached
+ * via LiteLLM, poisoned with a token stolen in the Trivy compromise" blames LiteLLM, whose own
+ * incident is the one caused by Trivy.
  */
 export function causeTargets(
   ctx: MatchContext,
@@ -40,7 +48,9 @@ export function causeTargets(
   for (const s of subject.sentences) {
     for (const cue of causeCues(s.text)) {
       const best = nearestCause(ctx, subject, upstream, s.text, cue)
-      if (best && !found.has(best.target.id)) found.set(best.target.id, s.text)
+      if (!best) continue
+      if (!found.has(best.target.id)) found.set(best.target.id, s.text)
+      break
     }
   }
   return found
@@ -99,8 +109,11 @@ function fits(text: string, cue: CueHit, span: Span, type: EntityType): boolean 
 }
 
 /**
- * A sentence of `subject` with a follow-on cue (lawsuit, paused contracts, fine) naming a victim
- * or product that belongs to `target`, which must have started no later than `subject`.
+ * A headline or lead sentence of `subject` with a follow-on cue (lawsuit, paused contracts, fine)
+ * naming a victim or product that belongs to `target`, which must have started no later than
+ * `subject`. Only leads count: a follow-on story opens with the follow-on ("Meta has suspended
+ * its collaboration with Mercor"), while an aside deep in a story about something else ("his
+ * firm sued LinkedIn after a 2012 breach") is no link.
  */
 export function relatedEvidence(
   ctx: MatchContext,
@@ -109,17 +122,16 @@ export function relatedEvidence(
 ): string | null {
   if (target.firstSeen > subject.firstSeen) return null
   const keys = keyEntities(ctx, target).filter(
-    (e) => e.type === 'organization' || e.type === 'software',
+    (e) =>
+      (e.type === 'organization' || e.type === 'software') &&
+      // A tie goes to the earlier incident: a follow-on headline names the victim as often as
+      // the original story does.
+      centrality(ctx, e, target) >= centrality(ctx, e, subject),
   )
   if (keys.length === 0) return null
-  for (const s of subject.sentences) {
-    if (!relatedCue(s.text)) continue
-    if (keys.some((e) => owns(ctx, e, target, subject) && entitySpans(ctx, e, s.text).length > 0))
-      return s.text
+  for (const text of leads(ctx, subject)) {
+    if (!relatedCue(text)) continue
+    if (keys.some((e) => entitySpans(ctx, e, text).length > 0)) return text
   }
   return null
-}
-
-function owns(ctx: MatchContext, e: LinkEntity, owner: LinkIncident, other: LinkIncident) {
-  return centrality(ctx, e, owner) > centrality(ctx, e, other)
 }

@@ -116,3 +116,7 @@ export function actorBehind(before: string, after: string): boolean {
   if (DOER_BEFORE.test(before) || DOER_AFTER.test(after)) return true
   return BEHIND_BEFORE.test(before) && ATTACK_AFTER.test(after)
 }
+
+/** A sentence that names an actor only to compare, contrast or look back. */
+export const ASIDE =
+  /\b(?:similar(?:ly|ities|ity)?|resembl\w*|reminiscent|different|unlike|previously|in the past|last (?:month|year|week)|earlier this (?:year|month)|(?:leaked|released|dumped|published) (?:by|the)|variant of|based on|not|no evidence|unlikely|ruled out)\b|n['’]t\b/i

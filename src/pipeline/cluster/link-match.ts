@@ -20,7 +20,7 @@ interface Matcher {
 /** Names shorter than this are too ambiguous to match in free text. */
 const MIN_FORM = 3
 /** Share of an incident's articles naming an entity for it to be one of the incident's own. */
-const KEY_SHARE = 0.5
+export const KEY_SHARE = 0.5
 
 /** Per-call caches: built inside `detectLinks`, never shared between calls. */
 export interface MatchContext {
@@ -119,6 +119,22 @@ function articleTexts(ctx: MatchContext, inc: LinkIncident): string[] {
   const texts = [...byArticle.values()].map((parts) => parts.join('\n'))
   ctx.texts.set(inc.id, texts)
   return texts
+}
+
+/** Each article's headline and first sentence: what the story is about. */
+export function leads(ctx: MatchContext, inc: LinkIncident): string[] {
+  const key = `lead\u0000${inc.id}`
+  const cached = ctx.texts.get(key)
+  if (cached) return cached
+  const seen = new Map<string, number>()
+  const out: string[] = []
+  for (const s of inc.sentences) {
+    const n = seen.get(s.articleId) ?? 0
+    if (n < 2) out.push(s.text)
+    seen.set(s.articleId, n + 1)
+  }
+  ctx.texts.set(key, out)
+  return out
 }
 
 function lowerOf(ctx: MatchContext, text: string): string {

@@ -3,7 +3,7 @@
 // a link.
 import type { EntityType } from '../../core/types.js'
 import type { Token } from './tokenize.js'
-import { CUES, isGenericWord } from './lexicon.js'
+import { CUES, isCommonWord, isGenericWord } from './lexicon.js'
 
 /**
  * fold: any case. cap: capitalised. exact: as written. ambiguous: as written, plus a cue.
@@ -43,7 +43,10 @@ export function caseMatches(mode: AliasMode, words: string[], tokens: Token[], i
 
 /** Top-level domains that mark a run of characters as a host name. */
 const TLD = String.raw`(?:com|net|org|io|gov|edu|mil|info|biz|xyz|top|onion|co|uk|us|eu|de|fr|ru|cn|jp|kr|in|ir|su|me|app|dev|ly)`
-const ADDRESS = new RegExp(String.raw`://|^www\.|[\p{L}\p{N}-]\.${TLD}(?![\p{L}\p{N}])|@\S+\.`, 'iu')
+const ADDRESS = new RegExp(
+  String.raw`://|^www\.|[\p{L}\p{N}-]\.${TLD}(?![\p{L}\p{N}])|@\S+\.`,
+  'iu',
+)
 
 /**
  * "https://example.com/moveit-transfer-guide", "play.google.com", "lockbit@onionmail.org": the
@@ -85,12 +88,17 @@ export function insideVersion(tokens: Token[], start: number, end: number): bool
 
 const isAnyCue = (t: Token) => Object.values(CUES).some((set) => set.has(t.key))
 
-/** A capitalised word that means its capital: not a headline, not a sentence start, no cue. */
+/**
+ * A capitalised word that is a name or part of one: not security vocabulary ("Group",
+ * "Ransomware"), no cue unless an ordinary word ("Royal Family"), and where headlines and
+ * sentence starts capitalise anyway ("Yesterday Royal ..."), no ordinary word ("Google Play").
+ */
 function nameWord(t: Token | undefined): boolean {
-  if (!t?.isWord || t.titleLine || t.sentStart || !capitalised(t) || /^\d/u.test(t.text)) {
-    return false
-  }
-  return !isAnyCue(t) && !isGenericWord(t.text)
+  if (!t?.isWord || !capitalised(t) || /^\d/u.test(t.text) || isGenericWord(t.text)) return false
+  // "RAT" is an acronym, "Rat" the word.
+  const ordinary = isCommonWord(t.text) && !(t.text.length > 1 && t.text === t.text.toUpperCase())
+  if (t.titleLine || t.sentStart) return !ordinary
+  return ordinary || !isAnyCue(t)
 }
 
 /**

@@ -7,6 +7,12 @@ import { NAME, NAME_WORD, Q, hasNameShape } from './names.js'
 import { alt, applyRules, ci, rule } from './rules.js'
 
 const X = String.raw`${Q}(${NAME})${Q}`
+/** Between a name and the cue after it: spaces on one line (a headline ends at its line). */
+const SP = String.raw`[ \t\u00A0]+`
+/** "Media Prima group managing director": a company's group, named for its staff. */
+const NOT_STAFF = String.raw`(?![ \t]+${alt('managing chief CEO chairman director president executive spokes\\w+ head')}\b)`
+/** 'Dubbed "Peekaboo," the ...': the comma may sit inside the quotes. */
+const COMMA = `[,"”’']{0,2}`
 const NAMING = String.raw`${alt(`identified known tracked referred_to dubbed named called codenamed
   designated (?:calling|styling|naming)_(?:itself|themselves) going_by(?:\s+the\s+name)?`)}(?:\s+as)?`
 const NAMED = alt('dubbed called named codenamed known_as tracked_as')
@@ -31,8 +37,17 @@ const MALWARE_NOUN =
 const MALWARE_AFTER = ci(`malware backdoor stealer infostealer info-stealer loader botnet trojan
   spyware wiper dropper implant rootkit keylogger`)
 const FLAW_NOUN = alt(
-  'vulnerabilit(?:y|ies) flaws? bugs? exploit(?:\\s+chain)? attack_technique side-channel_attack',
+  'vulnerabilit(?:y|ies) flaws? bugs? weakness(?:es)? exploit(?:\\s+chain)? attack_technique side-channel_attack',
 )
+const FLAW_HEAD = alt('vulnerability flaw bug weakness exploit attack_technique')
+/**
+ * Up to `n` words on one line between a noun and what names it ("the zero-day stack buffer
+ * overflow flaw"); no articles, which start a phrase of their own ("reported a flaw").
+ */
+const WORDS = (n: number) =>
+  String.raw`(?:(?!(?:a|an|the|its|their)[ \t])[\p{L}\p{N}'’,-]+[ \t]+){0,${n}}?`
+/** A name inside quotes: the quotes delimit it, so no cue word is needed on the other side. */
+const QUOTED = String.raw`["“‘']\s?(${NAME})["”’']`
 
 /**
  * Tracking ids that name an actor whatever the sentence says, unless they sit inside a version
@@ -77,11 +92,14 @@ const ACTOR_RULES = [
     side: 'after',
   }),
   // "the Rhysida ransomware group", "'Redfly' hackers", "the X gang"
-  rule('threat_actor', String.raw`${X}\s+(?:${QUALIFIER}\s+)?${ACTOR_END}\b`, {
+  rule('threat_actor', String.raw`${X}${SP}(?:${QUALIFIER}${SP})?${ACTOR_END}\b${NOT_STAFF}`, {
     id: 'd4',
     side: 'before',
   }),
-  rule('threat_actor', String.raw`${X}\s+${QUALIFIER}\s+[Gg]roup\b`, { id: 'd5', side: 'before' }),
+  rule('threat_actor', String.raw`${X}${SP}${QUALIFIER}${SP}[Gg]roup\b${NOT_STAFF}`, {
+    id: 'd5',
+    side: 'before',
+  }),
   // "X claims responsibility"
   rule('threat_actor', String.raw`${X}\s+(?:has\s+)?claim(?:s|ed)?\s+responsibility`, {
     id: 'd6',
@@ -92,7 +110,7 @@ const ACTOR_RULES = [
   // 'Dubbed "X," the group ...'
   rule(
     'threat_actor',
-    String.raw`\b[Dd]ubbed\s+${X},?\s+the\s+(?:new\s+)?${alt('group gang threat_actor actor crew')}\b`,
+    String.raw`\b[Dd]ubbed\s+${X}${COMMA}\s+the\s+(?:new\s+)?${alt('group gang threat_actor actor crew')}\b`,
     { id: 'd18', strong: true, side: 'after' },
   ),
 ]
@@ -105,7 +123,7 @@ const MALWARE_RULES = [
     side: 'after',
   }),
   // "new Sponsor malware", "the SprySOCKS backdoor"
-  rule('malware', String.raw`${X}\s+(?:${MALWARE_AFTER}|RAT)\b`, { id: 'd10', side: 'before' }),
+  rule('malware', String.raw`${X}${SP}(?:${MALWARE_AFTER}|RAT)\b`, { id: 'd10', side: 'before' }),
   rule('malware', String.raw`\b(\p{Lu}[\p{L}\p{N}]*?\p{Ll}${CLASS_SUFFIX})\b`, {
     id: 'd11',
     strong: true,
@@ -113,13 +131,13 @@ const MALWARE_RULES = [
   // "3AM ransomware" without gang words: the strain
   rule(
     'malware',
-    String.raw`${X}\s+${ci('ransomware')}\b(?!\s+${alt('gang group crew operators operation actors? affiliates?')}\b)`,
+    String.raw`${X}${SP}${ci('ransomware')}\b(?!\s+${alt('gang group crew operators operation actors? affiliates?')}\b)`,
     { id: 'd12', side: 'before' },
   ),
   // Antivirus detection names: "Trojan.Ismdoor", "Backdoor.Generckd.4818242", "OSX/Dok"
   rule('malware', String.raw`\b(${DETECTION})`, { id: 'd15', strong: true }),
   // 'Dubbed "X," the backdoor ...'
-  rule('malware', String.raw`\b[Dd]ubbed\s+${X},?\s+the\s+(?:new\s+)?${MALWARE_NOUN}\b`, {
+  rule('malware', String.raw`\b[Dd]ubbed\s+${X}${COMMA}\s+the\s+(?:new\s+)?${MALWARE_NOUN}\b`, {
     id: 'd17',
     strong: true,
     side: 'after',
@@ -133,10 +151,28 @@ const VULNERABILITY_RULES = [
     strong: true,
     side: 'after',
   }),
+  rule('vulnerability', String.raw`\b[Dd]ubbed\s+${X}${COMMA}\s+the\s+${WORDS(4)}${FLAW_HEAD}\b`, {
+    id: 'd16',
+    strong: true,
+    side: 'after',
+  }),
+  // "a weakness that they found and dubbed StringBleed"
   rule(
     'vulnerability',
-    String.raw`\b[Dd]ubbed\s+${X},?\s+the\s+(?:new\s+)?${alt('vulnerability flaw bug exploit attack_technique')}\b`,
-    { id: 'd16', strong: true, side: 'after' },
+    String.raw`\b${FLAW_NOUN},?\s+${WORDS(5)}${alt('dubbed nicknamed codenamed')}\s+${X}`,
+    { id: 'd19', strong: true, side: 'after' },
+  ),
+  // 'CVE-2023-38146, aka "ThemeBleed,"'
+  rule(
+    'vulnerability',
+    String.raw`\bCVE-\d{4}-\d{4,7}\)?,?\s+\(?${alt('aka a\\.k\\.a\\. also_known_as dubbed nicknamed')}\s+${X}`,
+    { id: 'd20', strong: true, side: 'after' },
+  ),
+  // "‘ThemeBleed’ RCE bug", "'Peekaboo' zero-day vulnerability"
+  rule(
+    'vulnerability',
+    String.raw`${QUOTED}[ \t]+${WORDS(3)}${alt('vulnerabilit(?:y|ies) flaws? bugs? weakness(?:es)?')}\b`,
+    { id: 'd21' },
   ),
   // "new WiKI-Eve attack": only coined names, "new Repojacking attack" is a technique
   rule(

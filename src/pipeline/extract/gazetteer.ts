@@ -143,13 +143,16 @@ function matchAt(
   hits: GazetteerHit[],
   pending: Pending[],
 ): number {
+  // Most tokens start no alias: answer those with one lookup and no allocation.
+  let node: TrieNode | undefined = root.next.get(tokens[i]!.key)
+  if (!node) return i
   const found: { end: number; refs: AliasRef[] }[] = []
-  let node: TrieNode | undefined = root
-  for (let j = i; j < tokens.length && node; j++) {
-    node = node.next.get(tokens[j]!.key)
-    if (node?.refs.length) found.push({ end: j + 1, refs: node.refs })
+  for (let j = i + 1; node; j++) {
+    if (node.refs.length) found.push({ end: j, refs: node.refs })
+    node = j < tokens.length ? node.next.get(tokens[j]!.key) : undefined
   }
-  for (const { end, refs } of found.reverse()) {
+  for (let f = found.length - 1; f >= 0; f--) {
+    const { end, refs } = found[f]!
     for (const ref of refs) {
       if (!caseMatches(ref.mode, ref.words, tokens, i)) continue
       const first = tokens[i]!

@@ -51,42 +51,45 @@ export function entityIdSync(type: EntityType, name: string): string {
   return `ent_${hex32(h[0]!)}${hex32(h[1]!)}`
 }
 
-const hex32 = (n: number) => n.toString(16).padStart(8, '0')
+const hex32 = (n: number) => (n >>> 0).toString(16).padStart(8, '0')
 
 /** FIPS 180-4 constants: fractional bits of the square and cube roots of the first primes. */
 const PRIMES = [...Array(312).keys()].filter(
   (n) => n > 1 && [...Array(n).keys()].slice(2).every((d) => n % d),
 )
 const frac32 = (x: number) => Math.floor((x - Math.floor(x)) * 2 ** 32)
-const H0 = Uint32Array.from(PRIMES.slice(0, 8), (p) => frac32(Math.sqrt(p)))
-const K = Uint32Array.from(PRIMES.slice(0, 64), (p) => frac32(Math.cbrt(p)))
+// Int32 words keep V8 on small-integer arithmetic; bit operators wrap exactly as SHA-256 needs.
+const H0 = Int32Array.from(PRIMES.slice(0, 8), (p) => frac32(Math.sqrt(p)))
+const K = Int32Array.from(PRIMES.slice(0, 64), (p) => frac32(Math.cbrt(p)))
 const rotr = (x: number, n: number) => (x >>> n) | (x << (32 - n))
 
 /** SHA-256 of `bytes` as eight 32-bit words (checked against WebCrypto in the unit tests). */
-function sha256(bytes: Uint8Array): Uint32Array {
+function sha256(bytes: Uint8Array): Int32Array {
   const blocks = new Uint8Array(Math.ceil((bytes.length + 9) / 64) * 64)
   blocks.set(bytes)
   blocks[bytes.length] = 0x80
-  const view = new DataView(blocks.buffer)
-  view.setUint32(blocks.length - 8, Math.floor(bytes.length / 2 ** 29))
-  view.setUint32(blocks.length - 4, (bytes.length * 8) >>> 0)
+  const bits = bytes.length * 8
+  for (let i = 1; i <= 5; i++) blocks[blocks.length - i] = Math.floor(bits / 2 ** (8 * (i - 1)))
   const h = H0.slice()
-  const w = new Uint32Array(64)
+  const w = new Int32Array(64)
   for (let off = 0; off < blocks.length; off += 64) {
-    for (let i = 0; i < 16; i++) w[i] = view.getUint32(off + 4 * i)
+    for (let i = 0; i < 16; i++) {
+      const j = off + 4 * i
+      w[i] = (blocks[j]! << 24) | (blocks[j + 1]! << 16) | (blocks[j + 2]! << 8) | blocks[j + 3]!
+    }
     for (let i = 16; i < 64; i++) {
       const a = w[i - 15]!
       const b = w[i - 2]!
       const s0 = rotr(a, 7) ^ rotr(a, 18) ^ (a >>> 3)
       const s1 = rotr(b, 17) ^ rotr(b, 19) ^ (b >>> 10)
-      w[i] = w[i - 16]! + s0 + w[i - 7]! + s1
+      w[i] = (w[i - 16]! + s0 + w[i - 7]! + s1) | 0
     }
     compress(h, w)
   }
   return h
 }
 
-function compress(h: Uint32Array, w: Uint32Array): void {
+function compress(h: Int32Array, w: Int32Array): void {
   let a = h[0]!
   let b = h[1]!
   let c = h[2]!
@@ -109,8 +112,14 @@ function compress(h: Uint32Array, w: Uint32Array): void {
     b = a
     a = (t1 + t2) | 0
   }
-  const out = [a, b, c, d, e, f, g, k]
-  for (let i = 0; i < 8; i++) h[i] = h[i]! + out[i]!
+  h[0] = h[0]! + a
+  h[1] = h[1]! + b
+  h[2] = h[2]! + c
+  h[3] = h[3]! + d
+  h[4] = h[4]! + e
+  h[5] = h[5]! + f
+  h[6] = h[6]! + g
+  h[7] = h[7]! + k
 }
 
 /** One mention per entity id: count = occurrences, surface = the first one in the text. */

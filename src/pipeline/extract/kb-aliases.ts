@@ -78,7 +78,8 @@ function usableAlias(alias: string): boolean {
 }
 
 /** The spelling to show: a file's capitalised form ("Dharma") over its lower-case one ("dharma"). */
-const betterName = (a: string, b: string) => (a === a.toLowerCase() && b !== b.toLowerCase() ? b : a)
+const betterName = (a: string, b: string) =>
+  a === a.toLowerCase() && b !== b.toLowerCase() ? b : a
 
 /**
  * Entries of one type whose names differ only in case or punctuation ("Dharma" and "dharma")

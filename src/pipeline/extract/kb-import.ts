@@ -81,7 +81,7 @@ function firstSentence(v: unknown): string {
 
 /** Built-in utilities and legitimate admin tools are software; offensive tools are malware. */
 const LEGIT_TOOL =
-  /\b(?:utility|utilities|legitimate|component of the Windows|native Microsoft|free Microsoft|operating system|software suite|command[- ]line|command interpreter)\b/iu
+  /\b(?:utility|utilities|legitimate|component of the Windows|native Microsoft|free Microsoft|operating system|software suite|command[- ]line|command interpreter|remote assistance)\b/iu
 
 function stixType(o: Obj): EntityType | undefined {
   if (o.type === 'intrusion-set') return 'threat_actor'

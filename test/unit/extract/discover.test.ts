@@ -31,6 +31,13 @@ describe('discoverNames: threat actors', () => {
     },
   )
 
+  it.each(['v1.APT28.2', 'FIN7.1', 'build 2.UNC3944', 'apt 2.7.14', 'APT 3.0.1', 'TA505-1.2'])(
+    'takes no tracking id from the version string %s',
+    (version) => {
+      expect(found(`Upgrade to ${version} now.`)).toEqual([])
+    },
+  )
+
   it('reads vendor naming schemes', () => {
     expect(
       found('Microsoft calls the group Mint Sandstorm; CrowdStrike says Wicked Panda.'),
@@ -65,5 +72,21 @@ describe('discoverNames: malware and named vulnerabilities', () => {
     expect(found('The zero-click exploit chain dubbed BLASTPASS was used.')).toContain(
       'vulnerability:BLASTPASS',
     )
+  })
+
+  it.each([
+    ['the SNMP weakness that they found and dubbed Stringwave. The', 'Stringwave'],
+    ['the flaw, which researchers dubbed Vexbleed, is serious', 'Vexbleed'],
+    ['a PoC for CVE-2023-12345, aka "Themewave," which enables', 'Themewave'],
+    ['Dubbed "Peekaloo," the zero-day stack buffer overflow vulnerability lets', 'Peekaloo'],
+    ["Windows 11 'Skinbleed' RCE bug gets a PoC", 'Skinbleed'],
+  ])('finds the named vulnerability in %s', (text, name) => {
+    expect(found(text)).toContain(`vulnerability:${name}`)
+  })
+
+  it('does not name a flaw after a person or a product next to it', () => {
+    expect(found('a researcher known as "Adam-X" reported a vulnerability')).toEqual([])
+    expect(found("Flaw in 'Ultimate Member' Plugin\nAttackers exploit critical bugs")).toEqual([])
+    expect(found('the bug was patched. Many analysts dubbed it serious')).toEqual([])
   })
 })

@@ -69,6 +69,68 @@ describe('buildGazetteer', () => {
   })
 })
 
+describe('context rules for names that are also words, links and versions', () => {
+  const g = buildGazetteer([
+    entry('play', 'threat_actor', 'Play', ['play ransomware'], {
+      ambiguous: ['Play', 'play ransomware'],
+    }),
+    entry('core', 'threat_actor', 'core', [], { ambiguous: ['core'] }),
+    entry('base', 'threat_actor', '8base', [], { ambiguous: ['8base'] }),
+    entry('royal', 'threat_actor', 'Royal', [], { ambiguous: ['Royal'] }),
+    entry('moveit', 'software', 'MOVEit Transfer', ['MOVEit']),
+    entry('apt28', 'threat_actor', 'APT28', [], { caseSensitive: ['APT28'] }),
+  ])
+
+  it('needs capitals and a cue for a name a file wrote in lower case', () => {
+    expect(names(g, 'threat actors target core systems')).toEqual([])
+    expect(names(g, 'the Core ransomware gang')).toEqual(['core'])
+    expect(names(g, 'at 8base camp; the 8Base ransomware group')).toEqual(['8base'])
+    expect(surfaces(g, 'the Play ransomware strain')).toEqual(['Play ransomware'])
+  })
+
+  it('reads an ordinary word inside a longer capitalised name as part of it', () => {
+    expect(names(g, 'Google Play malware and Play Store apps')).toEqual([])
+    expect(names(g, 'Royal Mail said Royal Family data leaked, not Royal gang data')).toEqual([
+      'Royal',
+    ])
+    expect(names(g, 'they used a Play RAT, said the Royal Group')).toEqual(['Play', 'Royal'])
+    expect(names(g, 'Yesterday Royal ransomware hit. The Royal gang and Play affiliates')).toEqual([
+      'Royal',
+      'Royal',
+      'Play',
+    ])
+  })
+
+  it('does not take a cue from a headline: the body must name it', () => {
+    expect(
+      names(g, 'Spyware Hunters Find Royal Ransomware Flaw\nResearchers found a bug.'),
+    ).toEqual([])
+    expect(names(g, 'Royal Ransomware Hits Dallas\nThe Royal gang claimed it.')).toEqual([
+      'Royal',
+      'Royal',
+    ])
+  })
+
+  it('finds nothing inside links, host names and e-mail addresses', () => {
+    expect(names(g, 'https://example.com/moveit-transfer-guide and moveit.com')).toEqual([])
+    expect(names(g, 'mail play@royal-ransom.org or visit play.google.com')).toEqual([])
+    expect(names(g, 'MOVEit was hit (see MOVEit/Transfer docs)')).toEqual([
+      'MOVEit Transfer',
+      'MOVEit Transfer',
+    ])
+  })
+
+  it('finds no tracking id inside a version string', () => {
+    expect(names(g, 'builds v1.APT28.2 and APT28.1, tag 2.APT28')).toEqual([])
+    expect(names(g, 'APT28. Then APT28, again')).toEqual(['APT28', 'APT28'])
+  })
+
+  it('resolves pattern finds only through aliases that name something by themselves', () => {
+    expect(g.lookup('royal')).toBeUndefined()
+    expect(g.lookup('MOVEit')?.id).toBe('moveit')
+  })
+})
+
 describe('the starter KB through buildDefaultGazetteer', () => {
   let g: Gazetteer
   beforeAll(async () => {

@@ -51,6 +51,39 @@ describe('parseKnowledgeFile: MISP galaxy clusters', () => {
   })
 })
 
+describe('parseKnowledgeFile: names that community files get wrong', () => {
+  const load = () => parseKnowledgeFile(fixture('misp-ransomware-shapes.json'), 'ransomware.json')
+
+  it('makes one entry of names that differ only in case, keeping the capitalised spelling', async () => {
+    const entries = await load()
+    const dharma = entries.filter((e) => e.name.toLowerCase() === 'dharma')
+    expect(dharma).toHaveLength(1)
+    expect(dharma[0]).toMatchObject({
+      name: 'Dharma',
+      id: await entityId('threat_actor', 'dharma'),
+    })
+    expect(dharma[0]!.aliases).toEqual(expect.arrayContaining(['Dharma', 'CrySiS']))
+  })
+
+  it('drops synonyms that describe rather than name, and placeholder names', async () => {
+    const entries = await load()
+    expect(byName(entries, 'Dharma')!.aliases).not.toContain('CryptoLocker clone')
+    expect(byName(entries, 'Quorra')!.aliases).not.toContain("Petya's little brother")
+    expect(byName(entries, 'Quorra')!.aliases).toContain('Quorra group')
+    expect(entries.map((e) => e.name)).not.toContain('Unknown Lock')
+  })
+
+  it('needs a cue for lower-case names, ordinary words and short codes', async () => {
+    const entries = await load()
+    expect(byName(entries, 'core')!.ambiguous).toContain('core')
+    expect(byName(entries, 'money message')!.ambiguous).toContain('money message')
+    expect(byName(entries, '8base')!.ambiguous).toContain('8base')
+    expect(byName(entries, '24H')!.ambiguous).toContain('24H')
+    expect(byName(entries, 'Dharma')!.ambiguous).toContain('Dharma')
+    expect(byName(entries, 'Dharma')!.caseSensitive).toContain('CrySiS')
+  })
+})
+
 describe('parseKnowledgeFile: MITRE ATT&CK STIX', () => {
   it('reads a bundle: groups are actors, malware and offensive tools are malware', async () => {
     const entries = await parseKnowledgeFile(fixture('stix-bundle.json'), 'enterprise.json')
