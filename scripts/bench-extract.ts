@@ -72,42 +72,27 @@ function readArticles(): Article[] {
 }
 
 const gc = (globalThis as { gc?: () => void }).gc
+const MB = 2 ** 20
 
 function memoryNow(): { heap: number; rss: number } {
   gc?.()
   const m = process.memoryUsage()
-  return { heap: m.heapUsed, rss: m.rss }
+  return { heap: m.heapUsed / MB, rss: m.rss / MB }
 }
 
-async function loadImport(): Promise<KbEntry[]> {
-  const out: KbEntry[] = []
-  for (const f of KB_FILES)
-    out.push(...(await parseKnowledgeFile(JSON.parse(readFileSync(f, 'utf8')), f)))
-  return out
-}
-
-async function timeBuiltin(): Promise<{ ms: number; size: number }> {
-  const started = performance.now()
-  const g = await buildDefaultGazetteer()
-  return { ms: performance.now() - started, size: g.size }
-}
-
-async function timeImport(): Promise<{
-  gazetteer: Gazetteer
-  ms: number
-  entries: number
-  memory: Memory
-}> {
+/** Parses the import files and builds the gazetteer with them: time and memory kept. */
+async function timeImport() {
   const before = memoryNow()
   const started = performance.now()
-  const imported = await loadImport()
+  const imported: KbEntry[] = []
+  for (const f of KB_FILES)
+    imported.push(...(await parseKnowledgeFile(JSON.parse(readFileSync(f, 'utf8')), f)))
   const gazetteer = await buildDefaultGazetteer(imported)
   const ms = performance.now() - started
   const after = memoryNow()
-  const mb = (n: number) => n / 2 ** 20
-  const memory = {
-    heapMb: mb(after.heap - before.heap),
-    rssMb: mb(after.rss - before.rss),
+  const memory: Memory = {
+    heapMb: after.heap - before.heap,
+    rssMb: after.rss - before.rss,
     afterGc: !!gc,
   }
   return { gazetteer, ms, entries: imported.length, memory }
@@ -119,14 +104,7 @@ const quantile = (sorted: number[], q: number) =>
 /** Timed passes per run (BENCH_EXTRACT_PASSES); the fastest counts, as others may share the CPU. */
 const PASSES = Math.max(1, Number(process.env.BENCH_EXTRACT_PASSES ?? 1))
 
-interface Pass {
-  secs: number
-  cpuSecs: number
-  latencies: number[]
-  mentions: number
-}
-
-async function timedPass(articles: Article[], gazetteer: Gazetteer): Promise<Pass> {
+async function timedPass(articles: Article[], gazetteer: Gazetteer) {
   const latencies: number[] = []
   let mentions = 0
   const cpu = process.cpuUsage()
@@ -147,7 +125,7 @@ async function measure(
   gazetteer: Gazetteer,
 ): Promise<Throughput> {
   for (const a of articles) await extractMentions(a, gazetteer)
-  let best: Pass | undefined
+  let best: Awaited<ReturnType<typeof timedPass>> | undefined
   for (let i = 0; i < PASSES; i++) {
     const pass = await timedPass(articles, gazetteer)
     if (!best || pass.secs < best.secs) best = pass
@@ -170,8 +148,9 @@ export async function runExtractBench(): Promise<Report> {
   const articles = readArticles()
   const summaries = articles.filter(isSummary)
   const full = articles.filter((a) => !isSummary(a))
-  const builtin = await timeBuiltin()
+  const started = performance.now()
   const base = await buildDefaultGazetteer()
+  const builtinBuildMs = performance.now() - started
   const withImport = await timeImport()
   const runs: Throughput[] = []
   for (const [name, g] of [
@@ -182,8 +161,8 @@ export async function runExtractBench(): Promise<Report> {
     runs.push(await measure(`full, ${name}`, full, g))
   }
   return {
-    builtinBuildMs: builtin.ms,
-    builtinEntities: builtin.size,
+    builtinBuildMs,
+    builtinEntities: base.size,
     importLoadMs: withImport.ms,
     importEntries: withImport.entries,
     importedEntities: withImport.gazetteer.size,
@@ -192,32 +171,33 @@ export async function runExtractBench(): Promise<Report> {
   }
 }
 
+const WIDTHS = [20, 8, 8, 9, 8, 8, 9]
+const row = (cells: string[]) =>
+  `  ${cells.map((c, i) => (i ? c.padStart(WIDTHS[i]!) : c.padEnd(WIDTHS[i]!))).join(' ')}`
+
 export function printReport(r: Report): void {
   if (r.skipped) return void console.log(`bench-extract: skipped: ${r.skipped}`)
   const m = r.importMemory!
   const gcNote = m.afterGc ? 'after gc' : 'without gc: run with --expose-gc for exact figures'
   console.log(`\nentity extraction (one core)`)
   console.log(
-    `  built-in gazetteer: ${r.builtinEntities} entities, built in ${r.builtinBuildMs!.toFixed(0)} ms`,
+    `  built-in gazetteer: ${r.builtinEntities} entities in ${r.builtinBuildMs!.toFixed(0)} ms`,
   )
   console.log(
     `  + MISP/ATT&CK import: ${r.importEntries} entries -> ${r.importedEntities} entities, ` +
       `parsed and built in ${r.importLoadMs!.toFixed(0)} ms, ` +
-      `heap +${m.heapMb.toFixed(1)} MB, rss +${m.rssMb.toFixed(1)} MB (${gcNote})`,
+      `heap +${m.heapMb.toFixed(1)} MB, rss +${m.rssMb.toFixed(1)} MB (${gcNote})\n`,
   )
   console.log(
-    `\n  ${'texts, gazetteer'.padEnd(20)} ${'articles'.padStart(8)} ${'art/s'.padStart(8)} ${'art/cpu-s'.padStart(9)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'mentions'.padStart(9)}`,
+    row(['texts, gazetteer', 'articles', 'art/s', 'art/cpu-s', 'p50 ms', 'p95 ms', 'mentions']),
   )
   for (const t of r.runs) {
-    console.log(
-      `  ${t.label.padEnd(20)} ${String(t.articles).padStart(8)} ${t.perSecond.toFixed(0).padStart(8)} ${t.perCpuSecond.toFixed(0).padStart(9)} ` +
-        `${t.p50Ms.toFixed(3).padStart(8)} ${t.p95Ms.toFixed(3).padStart(8)} ${String(t.mentions).padStart(9)}`,
-    )
+    const fixed = [t.perSecond, t.perCpuSecond].map((n) => n.toFixed(0))
+    const ms = [t.p50Ms, t.p95Ms].map((n) => n.toFixed(3))
+    console.log(row([t.label, String(t.articles), ...fixed, ...ms, String(t.mentions)]))
   }
-  console.log(`  (summary: text_kind feed-summary/feed-item or text < ${SUMMARY_MAX_CHARS} chars;`)
-  console.log(
-    `   fastest of ${PASSES} timed pass(es) after a warm-up pass, BENCH_EXTRACT_PASSES sets it)`,
-  )
+  console.log(`  summary: text_kind feed-summary/feed-item or text < ${SUMMARY_MAX_CHARS} chars;`)
+  console.log(`  fastest of ${PASSES} timed pass(es) after a warm-up (BENCH_EXTRACT_PASSES)`)
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -65,7 +65,9 @@ function majority(articleIds: string[], gold: Map<string, string | null>): strin
   }
   const ranked = [...votes].sort(
     (a, b) =>
-      b[1] - a[1] || Number(a[0] === null) - Number(b[0] === null) || (a[0] ?? '').localeCompare(b[0] ?? ''),
+      b[1] - a[1] ||
+      Number(a[0] === null) - Number(b[0] === null) ||
+      (a[0] ?? '').localeCompare(b[0] ?? ''),
   )
   return ranked[0]?.[0] ?? null
 }

@@ -110,7 +110,8 @@ export interface ArticleView {
   incidentId: string | null
   /** Set when the article is a syndicated or lightly edited copy of this other article. */
   duplicateOf: string | null
-  entities: EntityRef[]
+  /** Entities as mentioned in this article: `surface` is the first form the text used. */
+  entities: (EntityRef & { surface: string })[]
 }
 
 export interface IncidentView {

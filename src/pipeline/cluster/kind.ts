@@ -22,7 +22,10 @@ const EVENT_TITLE =
 
 export function classifyKind(title: string): IncidentKind {
   const t = title.trim()
-  if (EVENT_TITLE.test(t) && !/\bwebinar\b|\bpodcast\b|\bnewsletter\b|\bin other news\b|\bweek in\b/i.test(t)) {
+  if (
+    EVENT_TITLE.test(t) &&
+    !/\bwebinar\b|\bpodcast\b|\bnewsletter\b|\bin other news\b|\bweek in\b/i.test(t)
+  ) {
     return 'incident'
   }
   return NOT_EVENT_TITLE.some((re) => re.test(t)) ? 'not_incident' : 'incident'

@@ -35,7 +35,8 @@ const CAUSE_CUES: readonly [CueKind, RegExp][] = [
     'strong',
     /\b(?:credentials?|tokens?|keys?|secrets?|passwords?)\s+(?:[\w'’-]+\s+){0,3}?(?:stolen|leaked|harvested|exfiltrated|obtained|taken)\s+(?:\w+\s+)?(?:from|in|during)\b/gi,
   ],
-  ['campaign', /\b(?:as\s+)?part\s+of\b/gi],
+  // "part of the MOVEit mass exploitation", not "part of a new campaign" (no known incident).
+  ['campaign', /\b(?:as\s+)?part\s+of\s+(?:the|this|that|its|their)\b/gi],
   ['exploit', /\b(?:exploit(?:ed|ing)|exploitation\s+of|abus(?:ed|ing))\b/gi],
   [
     'weak',
@@ -44,9 +45,17 @@ const CAUSE_CUES: readonly [CueKind, RegExp][] = [
   ['after', /\b(?:after|following)\b/gi],
 ]
 
-/** Words that make a weak cue causal: "via poisoned versions", "after the Trivy compromise". */
+/**
+ * Words that make a weak cue causal ("via poisoned versions of LiteLLM"). Deliberately narrow:
+ * "attack", "malicious" or "bug" turn up next to "via" in distribution and patch stories
+ * ("pushed via Google Ads for ransomware attacks", "pulled due to a Safari bug").
+ */
 export const COMPROMISE =
-  /\b(?:compromis\w*|hack(?:s|ed|ing)?|breach\w*|poison\w*|backdoor\w*|trojani[sz]ed|malicious|attack\w*|exploit\w*|flaws?|vulnerabilit\w*|bugs?|zero-days?|supply[- ]chain|hijack\w*|tamper\w*|infected|incident)\b/i
+  /\b(?:compromis\w*|hack(?:s|ed|ing)?|breach\w*|poison\w*|backdoor\w*|trojani[sz]ed|hijack\w*|tamper\w*|supply[- ]chain|stolen|infected|rogue)\b/i
+
+/** Right before the name: "through a vulnerability in MOVEit Transfer". */
+export const FLAW_IN =
+  /\b(?:flaws?|vulnerabilit(?:y|ies)|zero-days?|bugs?|weakness(?:es)?)\s+(?:in|of)\s+(?:the\s+)?(?:[\w-]+\s+)?$/i
 
 /** After "after": an act of compromise, not any security word ("after ... exploited CVE-..."). */
 export const AFTER_COMPROMISE =
@@ -59,6 +68,10 @@ export const COMPROMISE_NEXT =
 /** What "part of the ..." must be part of, for it to mean a wider attack. */
 export const CAMPAIGN =
   /\b(?:campaigns?|operations?|waves?|spree|mass[- ]exploitation|attacks?|intrusions?|compromises?|hacks?|breach(?:es)?)\b/i
+
+/** What a security incident's title or a follow-on's lead speaks of. */
+export const BREACH =
+  /\b(?:breach\w*|hack\w*|(?:cyber)?attack\w*|ransomware|leak\w*|expos\w*|stolen|theft|compromis\w*|intrusion|incident)\b/i
 
 const RELATED_CUE =
   /\b(?:lawsuits?|sued|sues|suing|class[- ]action|settle(?:ment|d|s)|fined|fines?|penalt(?:y|ies)|(?:paus|halt|suspend|terminat|cancel|end)(?:ed|es|s|ing)?\s+(?:[\w'’-]+\s+){0,3}?(?:contracts?|work|partnerships?|collaboration|relationships?|ties|deals?)|investigations?\s+into|probes?\s+into)\b/gi
@@ -89,7 +102,8 @@ const GENERIC = new Set(
     'microsoft|google|apple|amazon|aws|amazon web services|meta|facebook|github|gitlab|cisco|ibm|' +
     'oracle|intel|samsung|linux|windows|android|ios|macos|chrome|google chrome|firefox|pypi|npm|' +
     'docker hub|docker|google play|app store|github actions|telegram|twitter|openai|cloudflare|' +
-    'cisa|fbi|nsa|europol|interpol|doj|department of justice|ncsc|sec|ftc|' +
+    'cisa|fbi|nsa|europol|interpol|doj|department of justice|justice department|ncsc|sec|ftc|' +
+    'securities and exchange commission|federal trade commission|u.s. department of justice|' +
     'mandiant|crowdstrike|kaspersky|eset|sophos|check point|trend micro|proofpoint|' +
     'recorded future|sentinelone|palo alto networks|unit 42|symantec|bitdefender|' +
     'malwarebytes|fortinet|cisco talos|talos|zscaler|akamai|microsoft threat intelligence|' +

@@ -21,6 +21,9 @@ interface Matcher {
 const MIN_FORM = 3
 /** Share of an incident's articles naming an entity for it to be one of the incident's own. */
 export const KEY_SHARE = 0.5
+/** Per article naming an entity, up to the cap (other incidents load only a few articles). */
+const COVERAGE_WEIGHT = 0.01
+const COVERAGE_CAP = 5
 
 /** Per-call caches: built inside `detectLinks`, never shared between calls. */
 export interface MatchContext {
@@ -30,6 +33,8 @@ export interface MatchContext {
   lower: Map<string, string>
   /** incident id -> the text of each of its articles (its sentences joined). */
   texts: Map<string, string[]>
+  /** incident id -> ids of the entities it names as its own cause (see link-cause.ts). */
+  causes: Map<string, Set<string>>
 }
 
 export function matchContext(): MatchContext {
@@ -39,11 +44,12 @@ export function matchContext(): MatchContext {
     keys: new Map(),
     lower: new Map(),
     texts: new Map(),
+    causes: new Map(),
   }
 }
 
 export function isGeneric(e: LinkEntity): boolean {
-  return isGenericName(e.name)
+  return isGenericName(e.name) || (e.aliases ?? []).some(isGenericName)
 }
 
 /** Where the entity's name or one of its aliases occurs in `text`. */
@@ -66,8 +72,9 @@ export function mentions(ctx: MatchContext, e: LinkEntity, text: string): boolea
 }
 
 /**
- * 1 when the incident's title names the entity, plus the share of its articles that do. An
- * incident without sentences (not loaded) counts every entity as half-central.
+ * 1 when the incident's title names the entity, plus the share of its articles that do, plus a
+ * little for each such article. An incident without sentences counts every entity as
+ * half-central.
  */
 export function centrality(ctx: MatchContext, e: LinkEntity, inc: LinkIncident): number {
   const key = `${inc.id}\u0000${e.id}`
@@ -76,7 +83,10 @@ export function centrality(ctx: MatchContext, e: LinkEntity, inc: LinkIncident):
   const inTitle = mentions(ctx, e, inc.title) ? 1 : 0
   const texts = articleTexts(ctx, inc)
   const naming = texts.filter((t) => mentions(ctx, e, t)).length
-  const value = inTitle + (texts.length === 0 ? KEY_SHARE : naming / texts.length)
+  // The article count breaks ties in favour of the wider story: the MOVEit campaign, with
+  // dozens of articles, owns "MOVEit" over one victim's disclosure that also headlines it.
+  const share = texts.length === 0 ? KEY_SHARE : naming / texts.length
+  const value = inTitle + share + COVERAGE_WEIGHT * Math.min(naming, COVERAGE_CAP)
   ctx.centrality.set(key, value)
   return value
 }

@@ -5,7 +5,8 @@
 // wrong link on an incident page misleads, a missing one only leaves the reader to search.
 import type { EntityType, IncidentLink, IncidentRelation } from '../../core/types.js'
 import { actorBehindEvidence, sharedActorEvidence } from './link-actor.js'
-import { causeTargets, relatedEvidence } from './link-cause.js'
+import { causeTargets } from './link-cause.js'
+import { relatedEvidence } from './link-related.js'
 import { matchContext } from './link-match.js'
 
 export interface LinkEntity {
@@ -44,6 +45,8 @@ export interface LinkCandidateQuery {
 }
 
 const ORDER: Record<IncidentRelation, number> = { caused_by: 0, related: 1, same_actor: 2 }
+/** `same_actor` links added per call (see `detectLinks`). */
+const MAX_SAME_ACTOR = 3
 
 /**
  * Links between `current` and each of `others`, at most one per pair: `caused_by` wins over
@@ -81,7 +84,11 @@ export function detectLinks(current: LinkIncident, others: LinkIncident[]): Inci
     if (backward) add(other, current, 'related', backward)
   }
   const causal = pool.filter((o) => linked(links, current, o)?.relation === 'caused_by')
-  for (const other of pool) {
+  // A prolific gang shares its name with dozens of incidents; the most recent few are the ones
+  // worth a reader's click, and a page listing every Clop victim helps no one.
+  let sameActor = 0
+  for (const other of [...pool].sort(byRecency)) {
+    if (sameActor >= MAX_SAME_ACTOR) break
     if (linked(links, current, other)) continue
     const ev =
       sharedActorEvidence(ctx, current, other, causal) ??
@@ -90,6 +97,7 @@ export function detectLinks(current: LinkIncident, others: LinkIncident[]): Inci
     if (!ev) continue
     const later = laterFirst(current, other)
     add(later[0], later[1], 'same_actor', ev)
+    sameActor++
   }
   return [...links.values()].sort(
     (a, b) =>
@@ -101,6 +109,10 @@ export function detectLinks(current: LinkIncident, others: LinkIncident[]): Inci
 
 function linked(links: Map<string, IncidentLink>, a: LinkIncident, b: LinkIncident) {
   return links.get([a.id, b.id].sort().join('\u0000'))
+}
+
+function byRecency(a: LinkIncident, b: LinkIncident): number {
+  return b.lastSeen.localeCompare(a.lastSeen) || a.id.localeCompare(b.id)
 }
 
 function laterFirst(a: LinkIncident, b: LinkIncident): [LinkIncident, LinkIncident] {

@@ -41,18 +41,27 @@ export function caseMatches(mode: AliasMode, words: string[], tokens: Token[], i
   })
 }
 
+/** The token exists, follows the previous one without a space, and reads `text`. */
+const glued = (t: Token | undefined, text?: RegExp) =>
+  t !== undefined && !t.spaceBefore && (text === undefined || text.test(t.text))
+
 /** Top-level domains that mark a run of characters as a host name. */
 const TLD = String.raw`(?:com|net|org|io|gov|edu|mil|info|biz|xyz|top|onion|co|uk|us|eu|de|fr|ru|cn|jp|kr|in|ir|su|me|app|dev|ly)`
+/** Extensions that make a run of characters a file name. */
+const FILE = String.raw`(?:zip|rar|7z|exe|dll|bat|ps1|lnk|iso|msi|jar|apk|vbs|hta)`
 const ADDRESS = new RegExp(
-  String.raw`://|^www\.|[\p{L}\p{N}-]\.${TLD}(?![\p{L}\p{N}])|@\S+\.`,
+  String.raw`://|^www\.|[\p{L}\p{N}-]\.(?:${TLD}|${FILE})(?![\p{L}\p{N}])|@\S+\.`,
   'iu',
 )
 
 /**
- * "https://example.com/moveit-transfer-guide", "play.google.com", "lockbit@onionmail.org": the
- * GUIDE does not label addresses, and a name inside one is not a mention of it.
+ * "https://example.com/moveit-transfer-guide", "play.google.com", "lockbit@onionmail.org",
+ * "POC_CL0P_HUNTERS.zip": the GUIDE does not label addresses and file names, and a name inside
+ * one (or joined to an identifier by "_") is not a mention of it.
  */
 export function insideAddress(tokens: Token[], start: number, end: number): boolean {
+  const joined = glued(tokens[start]) && tokens[start - 1]?.text === '_'
+  if (joined || glued(tokens[end], /^_$/u)) return true
   let s = start
   while (s > 0 && !tokens[s]!.spaceBefore) s--
   let e = end
@@ -67,9 +76,6 @@ export function insideAddress(tokens: Token[], start: number, end: number): bool
   )
 }
 
-const glued = (t: Token | undefined, text?: RegExp) =>
-  t !== undefined && !t.spaceBefore && (text === undefined || text.test(t.text))
-
 /**
  * "v1.APT28.2", "FIN7.1", "TA505-1.2", "build 2.UNC3944": a code with digits inside a version
  * string or file name is part of that string, not a tracked actor.
@@ -79,10 +85,9 @@ export function insideVersion(tokens: Token[], start: number, end: number): bool
   const dottedAfter = glued(a, /^\.$/u) && glued(b, /^\d/u)
   const dashedAfter = glued(a, /^-$/u) && glued(b, /^\d+$/u) && glued(c, /^\.$/u)
   const dottedBefore =
-    glued(tokens[start], undefined) &&
-    tokens[start - 1]?.text === '.' &&
-    /\d$/u.test(tokens[start - 2]?.text ?? '') &&
-    !tokens[start - 1]!.spaceBefore
+    glued(tokens[start]) &&
+    glued(tokens[start - 1], /^\.$/u) &&
+    /\d$/u.test(tokens[start - 2]?.text ?? '')
   return dottedAfter || dashedAfter || dottedBefore
 }
 

@@ -15,7 +15,10 @@ export const cued = (cue: string | RegExp, rule: Rule): Cued => ({
   rule,
   cue:
     typeof cue === 'string'
-      ? new RegExp(String.raw`\b(?:${cue.trim().split(/\s+/).join('|').replaceAll('_', ' ')})`, 'iu')
+      ? new RegExp(
+          String.raw`\b(?:${cue.trim().split(/\s+/).join('|').replaceAll('_', ' ')})`,
+          'iu',
+        )
       : cue,
 })
 
@@ -28,17 +31,9 @@ export function applyCued(doc: Doc, rules: readonly Cued[]): Candidate[] {
  * A rule for a name written before its cue ("X was hacked"): `tail` is the regex after the name,
  * and is also the cue, so the name-first regex runs only where the tail occurs.
  */
-export const nameFirst = (
-  type: EntityType,
-  name: string,
-  tail: string,
-  opts: RuleOptions,
-): Cued => cued(new RegExp(tail, 'u'), rule(type, `${name}${tail}`, opts))
+export const nameFirst = (type: EntityType, name: string, tail: string, opts: RuleOptions): Cued =>
+  cued(new RegExp(tail, 'u'), rule(type, `${name}${tail}`, opts))
 
 /** A rule for a name written after its cue ("hackers breached X"): `head` is the cue. */
-export const cueFirst = (
-  type: EntityType,
-  head: string,
-  name: string,
-  opts: RuleOptions,
-): Cued => cued(new RegExp(head, 'u'), rule(type, `${head}${name}`, opts))
+export const cueFirst = (type: EntityType, head: string, name: string, opts: RuleOptions): Cued =>
+  cued(new RegExp(head, 'u'), rule(type, `${head}${name}`, opts))

@@ -3,6 +3,7 @@
 // ordinary words need proper case and a cue word (see context.ts).
 import type { Gazetteer, GazetteerHit, KbEntry } from './types.js'
 import { tokenize, type Token } from './tokenize.js'
+import type { Doc } from './doc.js'
 import { isCommonPhrase } from './lexicon.js'
 import { hasCue, caseMatches, needsCue, type AliasMode } from './context.js'
 
@@ -21,7 +22,12 @@ interface TrieNode {
 
 const newNode = (): TrieNode => ({ next: new Map(), refs: [] })
 
-export function buildGazetteer(entries: KbEntry[]): Gazetteer {
+/** Matching over tokens the caller already has: one tokenisation per article (see matchDoc). */
+interface TokenMatcher {
+  matchTokens(text: string, tokens: Token[]): GazetteerHit[]
+}
+
+export function buildGazetteer(entries: KbEntry[]): Gazetteer & TokenMatcher {
   const root = newNode()
   const merged = mergeById(entries)
   merged.forEach((entry, rank) => {
@@ -33,10 +39,9 @@ export function buildGazetteer(entries: KbEntry[]): Gazetteer {
     get size() {
       return size
     },
-    match: (text) => matchText(root, text),
-    // An ordinary-word alias names nothing by itself: "Proton" found as a company by a pattern
-    // stays a company even though some ransomware list calls a gang "proton".
-    lookup: (alias) => findNode(root, tokenize(alias))?.refs.find((r) => !needsCue(r.mode))?.entry,
+    match: (text) => matchText(root, text, tokenize(text)),
+    matchTokens: (text, tokens) => matchText(root, text, tokens),
+    lookup: (alias) => findNode(root, tokenize(alias))?.refs.find(namesByItself)?.entry,
     add(entry) {
       const rank = size++
       for (const alias of new Set([entry.name, ...entry.aliases])) {
@@ -62,6 +67,14 @@ function mergeById(entries: KbEntry[]): KbEntry[] {
   }
   return [...byId.values()]
 }
+
+/**
+ * An ordinary word on a gang or malware list names nothing by itself: "Proton" found as a
+ * company by a pattern stays a company though a ransomware list calls a gang "proton", and
+ * "Sandworm" in a novel is no actor. Curated products and companies ("Bash", "Teams") do.
+ */
+const namesByItself = (r: AliasRef) =>
+  !needsCue(r.mode) || (r.entry.type !== 'threat_actor' && r.entry.type !== 'malware')
 
 function aliasMode(entry: KbEntry, alias: string): AliasMode {
   // A file that writes a name in lower case ("play", "8base") says nothing about its case.
@@ -122,8 +135,14 @@ interface Pending {
   end: number
 }
 
-function matchText(root: TrieNode, text: string): GazetteerHit[] {
-  const tokens = tokenize(text)
+/** The doc's own tokens when the gazetteer can take them, else its text. */
+export function matchDoc(gazetteer: Gazetteer, doc: Doc): GazetteerHit[] {
+  return 'matchTokens' in gazetteer
+    ? (gazetteer as Gazetteer & TokenMatcher).matchTokens(doc.text, doc.tokens)
+    : gazetteer.match(doc.text)
+}
+
+function matchText(root: TrieNode, text: string, tokens: Token[]): GazetteerHit[] {
   const hits: GazetteerHit[] = []
   const pending: Pending[] = []
   let i = 0

@@ -45,7 +45,9 @@ const NOT_NAMES = new Set(
 const PARTICIPLE = /(?:[^e]ed|ing)$/u
 
 /** Job titles that are product words too: "Cisco Prime", "Theme Editor", "License Manager". */
-const PRODUCT_TITLES = new Set('prime general lead executive agent manager developer editor'.split(' '))
+const PRODUCT_TITLES = new Set(
+  'prime general lead executive agent manager developer editor'.split(' '),
+)
 
 export interface TailOptions {
   /** The known name is a product: "Software" or "Desktop" may follow it ("GitHub Desktop"). */
@@ -93,6 +95,9 @@ export function productTail(
     words.push(word)
     pos += m[0].length
   }
+  // "MGM Las Vegas": a place written after a company is where it is, not a product.
+  const place = words.findIndex((w, i) => i + 1 < words.length && isPlace(`${w} ${words[i + 1]}`))
+  if (place >= 0) words.splice(place)
   if (!words.length) return undefined
   if (words.some((w) => ORG_HEADS.has(w.toLowerCase()))) return undefined
   return { type: 'software', words: words.join(' ') }

@@ -63,7 +63,9 @@ export function productNames(
       kept.push(h)
       return
     }
-    const base = type === 'software' ? h.entity.name : h.surface
+    // "Microsoft Azure HDInsight" is Azure's product; "AWS Amplify" keeps the short form written.
+    const canonicalInside = h.surface.includes(h.entity.name)
+    const base = type === 'software' && canonicalInside ? h.entity.name : h.surface
     products.push({
       type: ext.type,
       name: `${base} ${ext.words}`,

@@ -37,12 +37,20 @@ const RULES = [
     { id: 's8', side: 'after' },
   ),
   // "versions of MyEtherWallet", "users of Blockchain.info"
-  cueFirst('software', String.raw`\b${alt('versions? users')}\s+of\s+(?:the\s+)?`, `${X}${NOT_OWNER}`, {
-    id: 's9',
-    side: 'after',
-  }),
+  cueFirst(
+    'software',
+    String.raw`\b${alt('versions? users')}\s+of\s+(?:the\s+)?`,
+    `${X}${NOT_OWNER}`,
+    {
+      id: 's9',
+      side: 'after',
+    },
+  ),
   // "MyEtherWallet users", "Plone versions"
-  nameFirst('software', X, String.raw`\s+${alt('users versions')}\b`, { id: 's10', side: 'before' }),
+  nameFirst('software', X, String.raw`\s+${alt('users versions')}\b`, {
+    id: 's10',
+    side: 'before',
+  }),
 ]
 
 export function findFlawedSoftware(doc: Doc): Candidate[] {

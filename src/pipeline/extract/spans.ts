@@ -2,6 +2,7 @@
 import type { Candidate, Gazetteer } from './types.js'
 import type { Doc } from './doc.js'
 import { findCves } from './cve.js'
+import { matchDoc } from './gazetteer.js'
 import { discoverNames } from './discover.js'
 import { findOrganizations } from './organizations.js'
 import { findSoftware } from './software.js'
@@ -27,7 +28,7 @@ function cveCandidates(text: string): Candidate[] {
 }
 
 export function findSpans(doc: Doc, gazetteer: Gazetteer): Resolved[] {
-  const { hits, products } = productNames(doc.text, gazetteer.match(doc.text), doc.inTitle)
+  const { hits, products } = productNames(doc.text, matchDoc(gazetteer, doc), doc.inTitle)
   const patterns = [
     ...discoverNames(doc),
     ...findOrganizations(doc),
@@ -52,7 +53,18 @@ function strainOrGang(s: Resolved, doc: Doc): Resolved {
   if (s.type !== 'threat_actor' || !s.entry?.altTypes?.includes('malware')) return s
   const first = doc.at.get(s.offset)
   if (first === undefined) return s
-  const after = doc.tokens.findIndex((t) => t.start >= s.offset + s.surface.length)
-  const end = after < 0 ? doc.tokens.length : after
+  const end = firstTokenFrom(doc, s.offset + s.surface.length)
   return gangContext(doc.tokens, first, end) ? s : { ...s, type: 'malware' }
+}
+
+/** Index of the first token starting at or after `offset` (tokens.length if none). */
+function firstTokenFrom(doc: Doc, offset: number): number {
+  let lo = 0
+  let hi = doc.tokens.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (doc.tokens[mid]!.start >= offset) hi = mid
+    else lo = mid + 1
+  }
+  return lo
 }

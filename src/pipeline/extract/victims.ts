@@ -51,17 +51,20 @@ const RULES = [
     side: 'before',
   }),
   // "Austal confirmed a data breach", "Blue Springs Family Care discovered ... an intrusion"
-  nameFirst(
-    'organization',
-    X,
-    String.raw`\s+${HAS}${TELLS}\s+(?:[\w'’-]+\s+){0,6}?${EVENT}\b`,
-    { id: 'v2', side: 'before' },
-  ),
-  // "hackers breached Acme", "attackers targeted the Acme network"
-  cueFirst('organization', String.raw`\b${ATTACKERS}\s+(?:have\s+|had\s+)?${ACTS}\s+(?:the\s+)?`, X, {
-    id: 'v3',
-    side: 'after',
+  nameFirst('organization', X, String.raw`\s+${HAS}${TELLS}\s+(?:[\w'’-]+\s+){0,6}?${EVENT}\b`, {
+    id: 'v2',
+    side: 'before',
   }),
+  // "hackers breached Acme", "attackers targeted the Acme network"
+  cueFirst(
+    'organization',
+    String.raw`\b${ATTACKERS}\s+(?:have\s+|had\s+)?${ACTS}\s+(?:the\s+)?`,
+    X,
+    {
+      id: 'v3',
+      side: 'after',
+    },
+  ),
   // "a data breach at KWIC Internet", "the ransomware attack on Austal"
   cueFirst(
     'organization',

@@ -4,7 +4,10 @@ import { eq, sql } from 'drizzle-orm'
 import { entities } from '../../../db/schema/sqlite.js'
 import { runBatch, type SqliteDb } from './db.js'
 
-export async function mergeEntities(db: SqliteDb, pairs: { from: string; to: string }[]): Promise<number> {
+export async function mergeEntities(
+  db: SqliteDb,
+  pairs: { from: string; to: string }[],
+): Promise<number> {
   let merged = 0
   for (const { from, to } of pairs) {
     if (from === to) continue

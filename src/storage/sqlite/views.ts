@@ -94,6 +94,7 @@ export async function toArticleViews(db: SqliteDb, rows: ArticleRow[]): Promise<
       id: m.entityId,
       name: m.name,
       type: m.type,
+      surface: m.surface,
     })),
   }))
 }

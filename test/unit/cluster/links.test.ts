@@ -139,6 +139,65 @@ describe('detectLinks: caused_by', () => {
   })
 })
 
+describe('detectLinks: campaigns and split stories', () => {
+  const clop = ent('Clop', 'threat_actor')
+  const moveit = { ...ent('MOVEit Transfer', 'software'), aliases: ['MOVEit'] }
+  const hub = incident(
+    'inc-moveit',
+    '2023-06-01',
+    '2023-06-20',
+    [moveit, clop, ent('Progress Software', 'organization')],
+    [
+      [
+        'Clop exploits MOVEit Transfer zero-day in mass attacks',
+        'Progress Software patched MOVEit Transfer.',
+      ],
+      ['MOVEit Transfer mass exploitation widens'],
+    ],
+  )
+  const sysaid = incident(
+    'inc-sysaid',
+    '2023-06-05',
+    '2023-06-06',
+    [ent('SysAid', 'software'), clop],
+    [['SysAid zero-day exploited by Clop ransomware group', 'Clop abused SysAid servers.']],
+  )
+
+  it('reads "part of the <actor> <product> attacks" as the product campaign', () => {
+    const zellis = incident(
+      'inc-zellis',
+      '2023-06-07',
+      '2023-06-08',
+      [ent('Zellis', 'organization'), clop, moveit],
+      [
+        [
+          'Zellis confirms data theft',
+          'Zellis lost payroll data as part of the Clop MOVEit attacks.',
+        ],
+      ],
+    )
+    expect(detectLinks(zellis, [sysaid, hub])).toMatchObject([
+      { fromId: 'inc-zellis', toId: 'inc-moveit', relation: 'caused_by' },
+    ])
+  })
+
+  it('does not make two halves of one story the cause of each other', () => {
+    const half = incident(
+      'inc-moveit-2',
+      '2023-06-10',
+      '2023-06-12',
+      [moveit, clop, ent('Progress Software', 'organization')],
+      [
+        [
+          'Progress urges MOVEit Transfer patch',
+          'Clop is exploiting a flaw in MOVEit Transfer as part of the MOVEit mass exploitation.',
+        ],
+      ],
+    )
+    expect(detectLinks(half, [hub]).filter((l) => l.relation === 'caused_by')).toEqual([])
+  })
+})
+
 describe('detectLinks: same_actor and related', () => {
   const lazarus = ent('Lazarus Group', 'threat_actor')
   const stake = incident(

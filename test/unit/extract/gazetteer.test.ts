@@ -114,6 +114,9 @@ describe('context rules for names that are also words, links and versions', () =
   it('finds nothing inside links, host names and e-mail addresses', () => {
     expect(names(g, 'https://example.com/moveit-transfer-guide and moveit.com')).toEqual([])
     expect(names(g, 'mail play@royal-ransom.org or visit play.google.com')).toEqual([])
+    expect(names(g, 'the POC_ROYAL_GANG.zip and Royal.exe files of the Royal gang')).toEqual([
+      'Royal',
+    ])
     expect(names(g, 'MOVEit was hit (see MOVEit/Transfer docs)')).toEqual([
       'MOVEit Transfer',
       'MOVEit Transfer',
@@ -125,9 +128,11 @@ describe('context rules for names that are also words, links and versions', () =
     expect(names(g, 'APT28. Then APT28, again')).toEqual(['APT28', 'APT28'])
   })
 
-  it('resolves pattern finds only through aliases that name something by themselves', () => {
+  it('resolves pattern finds to a gang only through aliases that name it by themselves', () => {
     expect(g.lookup('royal')).toBeUndefined()
     expect(g.lookup('MOVEit')?.id).toBe('moveit')
+    const bash = entry('bash', 'software', 'Bash', [], { ambiguous: ['Bash'] })
+    expect(buildGazetteer([bash]).lookup('Bash')?.id).toBe('bash')
   })
 })
 

@@ -29,7 +29,7 @@ export const AGENCY_ORGS: readonly string[] = [
   'IAAF|World Athletics',
   'Wi-Fi Alliance',
   'FIDO Alliance',
-  'ABC News|=ABC',
+  '=ABC|ABC News',
   'CBS|CBS News',
   'Red Cross|American Red Cross|International Committee of the Red Cross|=ICRC',
   'UNICEF',
