@@ -15,7 +15,7 @@ export function runCli(args: string[], env: Record<string, string>): Promise<Cli
     execFile(
       process.execPath,
       ['--import', 'tsx', 'src/entry/cli.ts', ...args],
-      { cwd: root, env: { ...process.env, SITREP_LOG_LEVEL: 'error', ...env }, timeout: 60_000 },
+      { cwd: root, env: { ...process.env, SITREP_LOG_LEVEL: 'error', ...env }, timeout: 180_000 },
       (err, stdout, stderr) => {
         const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0
         resolve({ code, stdout, stderr })

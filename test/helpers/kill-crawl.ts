@@ -35,7 +35,7 @@ export async function crawlAndKill(
   let done = false
   void exited.then(() => (done = true))
   // Also kill on a failed poll, so no crawl outlives the test.
-  const deadline = Date.now() + 60_000
+  const deadline = Date.now() + 150_000
   try {
     while (!done && Date.now() < deadline) {
       if ((await countArticles(db)) >= killAt) break

@@ -69,7 +69,7 @@ describe('crawl --once killed with SIGKILL', () => {
     afterKill = await countArticles(probe)
     resumed = await runCli(['crawl', '--once'], envs[0]!)
     uninterrupted = await reference
-  }, 120_000)
+  }, 240_000)
   afterAll(async () => {
     probe?.close()
     await server?.close()
