@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { bcubed, pairwise } from './lib/bcubed.js'
 import { matchGoldIncidents, scoreIncidents } from './lib/incident-eval.js'
+import { scoreLinks } from './lib/links-eval.js'
 import { goldAvailable, loadGold, SHARED } from './lib/gold.js'
 import { replay } from './lib/replay.js'
 import { printEntityReport } from './lib/entity-report.js'
@@ -52,6 +53,10 @@ async function main() {
         `${fmt(x.total ? x.found / x.total : 0)} (${x.found}/${x.total})`
       console.log(
         `timeline   gold dates in the matched incident's timeline: ${share(scores.timelineDates)}`,
+      )
+      const l = scoreLinks(gold.incidents, goldMap, result.links)
+      console.log(
+        `links      P ${fmt(l.precision)}  R ${fmt(l.recall)}  (tp ${l.tp}, fp ${l.fp}, fn ${l.fn}; any relation: P ${fmt(l.untyped.precision)} R ${fmt(l.untyped.recall)})`,
       )
       console.log(
         `key entities in the incident's summary or entities: ${share(scores.keyEntities)}`,

@@ -12,11 +12,13 @@ import { ingestItems } from '../../src/pipeline/ingest.js'
 import { canonicalizeUrl } from '../../src/pipeline/parse/url.js'
 import type { GoldArticle } from './gold.js'
 import type { PredictedIncident } from './incident-eval.js'
+import { readPredictedLinks, type PredictedLink } from './links-eval.js'
 
 export interface ReplayResult {
   incidentOf: Map<string, string | null>
   entitiesOf: Map<string, { name: string; type: string }[]>
   incidents: Map<string, PredictedIncident & { related: { id: string; relation: string }[] }>
+  links: PredictedLink[]
 }
 
 type ApiArticle = {
@@ -86,7 +88,9 @@ export async function replay(
           (await res.json()) as ReplayResult['incidents'] extends Map<string, infer V> ? V : never,
         )
     }
-    return { incidentOf, entitiesOf, incidents }
+    const idByUrl = new Map(articles.map((a) => [canonicalizeUrl(a.url) ?? a.url, a.id]))
+    const links = await readPredictedLinks(app, (url) => idByUrl.get(url))
+    return { incidentOf, entitiesOf, incidents, links }
   } finally {
     await rt.close()
     rmSync(dir, { recursive: true, force: true })

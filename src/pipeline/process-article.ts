@@ -101,7 +101,12 @@ export async function processArticle(
     })),
     mergedIncidentIds: absorbed.map((a) => a.id),
     newIncident: !existing,
-    links: await incidentLinks(deps, incident, { ...article, mentions }),
+    links: await incidentLinks(
+      deps,
+      incident,
+      { ...article, mentions },
+      absorbed.map((a) => a.id),
+    ),
     terms: [...terms.keys()],
     bands: opts.bands ?? [],
     dedup: opts.dedup ?? null,

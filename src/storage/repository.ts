@@ -128,7 +128,14 @@ export interface IncidentView {
 export interface IncidentDetail extends IncidentView {
   articles: ArticleView[]
   timeline: TimelineEvent[]
-  related: { id: string; title: string; relation: IncidentRelation; evidence: string | null }[]
+  related: {
+    id: string
+    title: string
+    relation: IncidentRelation
+    /** `outgoing`: this incident -> the other (e.g. this was caused by it); `incoming`: reverse. */
+    direction: 'outgoing' | 'incoming'
+    evidence: string | null
+  }[]
 }
 
 export interface EntityView extends EntityRecord {

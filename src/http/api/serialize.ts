@@ -54,6 +54,7 @@ export const incidentDetailJson = (i: IncidentDetail) => ({
     id: r.id,
     title: r.title,
     relation: r.relation,
+    direction: r.direction,
     evidence: r.evidence,
   })),
 })

@@ -31,8 +31,8 @@ export function IncidentPage({ incident }: { incident: IncidentDetail }) {
             <ul>
               {incident.related.map((r) => (
                 <li>
-                  {r.relation.replace('_', ' ')}:{' '}
-                  <a href={`/incidents/${encodeURIComponent(r.id)}`}>{r.title}</a>
+                  {linkLabel(r)}: <a href={`/incidents/${encodeURIComponent(r.id)}`}>{r.title}</a>
+                  {r.evidence && <blockquote class="muted">{r.evidence}</blockquote>}
                 </li>
               ))}
             </ul>
@@ -83,4 +83,11 @@ export function IncidentPage({ incident }: { incident: IncidentDetail }) {
       </article>
     </Layout>
   )
+}
+
+/** How a link reads from this incident's side: "caused by" upstream, "led to" downstream. */
+function linkLabel(r: IncidentDetail['related'][number]): string {
+  if (r.relation === 'same_actor') return 'Same actor'
+  if (r.relation === 'caused_by') return r.direction === 'outgoing' ? 'Caused by' : 'Led to'
+  return r.direction === 'outgoing' ? 'Follows from' : 'Followed by'
 }

@@ -20,16 +20,18 @@ type LinkArticle = Pick<ArticleDraft, 'id' | 'title' | 'text' | 'publishedAt'> &
 
 /**
  * Links of `incident` (as built for `article`, before it is saved) to other stored incidents.
- * Links are an extra: a failure here is logged and must not cost the article itself.
+ * `mergedIds` are incidents this article folds into `incident`: they are part of it, never a
+ * link target. Links are an extra: a failure here is logged and must not cost the article.
  */
 export async function incidentLinks(
   deps: Pick<Deps, 'repo' | 'log'>,
   incident: StoredIncident,
   article: LinkArticle,
+  mergedIds: string[] = [],
 ): Promise<IncidentLink[]> {
   if (incident.kind !== 'incident') return []
   try {
-    return await findLinks(deps.repo, incident, article)
+    return await findLinks(deps.repo, incident, article, mergedIds)
   } catch (err) {
     deps.log.warn('incident links failed', {
       incident_id: incident.id,
@@ -44,8 +46,13 @@ async function findLinks(
   repo: Repository,
   incident: StoredIncident,
   article: LinkArticle,
+  mergedIds: string[],
 ): Promise<IncidentLink[]> {
-  const stored = await repo.incidentArticles(incident.id, OWN_ARTICLES)
+  const stored: LinkArticle[] = []
+  for (const id of [incident.id, ...mergedIds]) {
+    stored.push(...(await repo.incidentArticles(id, OWN_ARTICLES)))
+  }
+  stored.sort((a, b) => b.publishedAt.localeCompare(a.publishedAt) || a.id.localeCompare(b.id))
   const articles = [article, ...stored.filter((a) => a.id !== article.id)].slice(0, OWN_ARTICLES)
   const current: LinkIncident = {
     id: incident.id,
@@ -57,12 +64,16 @@ async function findLinks(
   }
   const entityIds = current.entities.filter((e) => !isGenericName(e.name)).map((e) => e.id)
   const since = new Date(Date.parse(article.publishedAt) - WINDOW_DAYS * 86_400_000).toISOString()
-  const candidates = await repo.linkCandidates({
-    incidentId: incident.id,
-    entityIds,
-    since,
-    limit: CANDIDATES,
-  })
+  const candidates = (
+    await repo.linkCandidates({
+      incidentId: incident.id,
+      entityIds,
+      since,
+      limit: CANDIDATES + mergedIds.length,
+    })
+  )
+    .filter((c) => !mergedIds.includes(c.id))
+    .slice(0, CANDIDATES)
   const others: LinkIncident[] = []
   for (const c of candidates) {
     const recent = await repo.incidentArticles(c.id, OTHER_ARTICLES)

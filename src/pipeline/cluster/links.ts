@@ -45,6 +45,7 @@ export interface LinkCandidateQuery {
 }
 
 const ORDER: Record<IncidentRelation, number> = { caused_by: 0, related: 1, same_actor: 2 }
+const MAX_EVIDENCE = 400
 /** `same_actor` links added per call (see `detectLinks`). */
 const MAX_SAME_ACTOR = 3
 
@@ -60,7 +61,8 @@ export function detectLinks(current: LinkIncident, others: LinkIncident[]): Inci
   const links = new Map<string, IncidentLink>()
   const add = (from: LinkIncident, to: LinkIncident, relation: IncidentRelation, ev: string) => {
     const key = [from.id, to.id].sort().join('\u0000')
-    if (!links.has(key)) links.set(key, { fromId: from.id, toId: to.id, relation, evidence: ev })
+    if (!links.has(key))
+      links.set(key, { fromId: from.id, toId: to.id, relation, evidence: clip(ev) })
   }
   for (const [toId, ev] of causeTargets(ctx, current, pool)) {
     add(
@@ -105,6 +107,11 @@ export function detectLinks(current: LinkIncident, others: LinkIncident[]): Inci
       a.fromId.localeCompare(b.fromId) ||
       a.toId.localeCompare(b.toId),
   )
+}
+
+/** A run-on "sentence" (a block without punctuation) is cut to a readable length. */
+function clip(text: string): string {
+  return text.length <= MAX_EVIDENCE ? text : `${text.slice(0, MAX_EVIDENCE - 1).trimEnd()}…`
 }
 
 function linked(links: Map<string, IncidentLink>, a: LinkIncident, b: LinkIncident) {

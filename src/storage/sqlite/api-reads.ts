@@ -130,6 +130,7 @@ async function relatedIncidents(db: SqliteDb, id: string) {
       id: other,
       title: titles.get(other) ?? other,
       relation: r.relation,
+      direction: r.from === id ? ('outgoing' as const) : ('incoming' as const),
       evidence: r.evidence,
     }
   })

@@ -119,7 +119,12 @@ function mergeStmts(db: SqliteDb, from: string, to: string): Stmt[] {
     db.update(incidents).set({ mergedInto: to }).where(eq(incidents.mergedInto, from)),
     db.delete(incidentEntities).where(eq(incidentEntities.incidentId, from)),
     deleteIncidentFts(db, from),
-    db.update(incidentLinks).set({ fromId: to }).where(eq(incidentLinks.fromId, from)),
-    db.update(incidentLinks).set({ toId: to }).where(eq(incidentLinks.toId, from)),
+    // A link the survivor already has would collide; those, and links that became self-links,
+    // are dropped rather than failing the whole batch.
+    db.run(sql`update or ignore incident_links set from_id = ${to} where from_id = ${from}`),
+    db.run(sql`update or ignore incident_links set to_id = ${to} where to_id = ${from}`),
+    db.run(
+      sql`delete from incident_links where from_id = ${from} or to_id = ${from} or from_id = to_id`,
+    ),
   ]
 }

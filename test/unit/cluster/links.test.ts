@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { EntityType } from '../../../src/core/types.js'
+import { scoreLinks } from '../../../scripts/lib/links-eval.js'
 import { detectLinks, type LinkIncident } from '../../../src/pipeline/cluster/links.js'
 
 const ent = (name: string, type: EntityType) => ({
@@ -307,5 +308,49 @@ describe('detectLinks: same_actor and related', () => {
     const b = detectLinks(mercor, [litellm, trivy])
     expect(a).toEqual(b)
     expect(a.every((l) => l.fromId !== l.toId)).toBe(true)
+  })
+})
+
+describe('scoreLinks (scripts/lib/links-eval.ts)', () => {
+  const gold = [
+    {
+      incident: 'mercor',
+      title: '',
+      key_entities: [],
+      timeline: [],
+      links: [{ to: 'litellm', relation: 'caused_by' }],
+    },
+    {
+      incident: 'stake',
+      title: '',
+      key_entities: [],
+      timeline: [],
+      links: [{ to: 'lazarus', relation: 'same_actor' }],
+    },
+  ]
+  const articles = new Map<string, string | null>([
+    ['m1', 'mercor'],
+    ['m2', 'mercor'],
+    ['l1', 'litellm'],
+    ['s1', 'stake'],
+    ['z1', 'lazarus'],
+    ['n1', null],
+  ])
+
+  it('maps incidents by majority, keeps caused_by directed and same_actor unordered', () => {
+    const s = scoreLinks(gold, articles, [
+      { fromArticleIds: ['m1', 'm2', 'l1'], toArticleIds: ['l1'], relation: 'caused_by' },
+      { fromArticleIds: ['z1'], toArticleIds: ['s1'], relation: 'same_actor' },
+      { fromArticleIds: ['n1'], toArticleIds: ['s1'], relation: 'related' },
+    ])
+    expect(s).toMatchObject({ tp: 2, fp: 1, fn: 0, recall: 1 })
+    expect(s.precision).toBeCloseTo(2 / 3)
+  })
+
+  it('counts a reversed caused_by as wrong, and right when relations are ignored', () => {
+    const s = scoreLinks(gold, articles, [
+      { fromArticleIds: ['l1'], toArticleIds: ['m1'], relation: 'caused_by' },
+    ])
+    expect(s).toMatchObject({ tp: 0, fp: 1, fn: 2, untyped: { tp: 1, fp: 0, fn: 1 } })
   })
 })
