@@ -99,7 +99,7 @@ describe('SQLite repository', () => {
     const page = await repo.listArticles({ limit: 10, cursor: null })
     expect(page.data).toHaveLength(1)
     expect(page.data[0]!.entities).toEqual([
-      { id: mercor.entityId, name: 'Mercor', type: 'organization' },
+      { id: mercor.entityId, name: 'Mercor', type: 'organization', surface: 'Mercor' },
     ])
     const detail = await repo.getIncident(inc)
     expect(detail?.timeline).toHaveLength(1)
