@@ -68,7 +68,7 @@ async function main() {
         await ingestItems(rt.deps, ctx, batch, { origin: 'ingest', feedId: null, source: null })
         const ms = (performance.now() - t0) / batch.length
         done += batch.length
-        if (REPORT_AT.has(done) || done === TOTAL) {
+        if (REPORT_AT.has(done) || done === TOTAL || process.env.BENCH_SCALE_EVERY) {
           const rss = (process.memoryUsage().rss / 1024 / 1024).toFixed(0)
           console.log(
             `  after ${String(done).padStart(6)} articles: ${ms.toFixed(2)} ms/article over the last ${batch.length} (RSS ${rss} MB)`,

@@ -2,7 +2,9 @@
 // Timestamps are ISO-8601 strings: they sort lexicographically and read the same on every driver.
 import { sqliteTable, text, integer, real, primaryKey, index } from 'drizzle-orm/sqlite-core'
 import {
+  API_SCOPES,
   ARTICLE_ORIGINS,
+  CURATION_KINDS,
   DEDUP_METHODS,
   ENTITY_ORIGINS,
   ENTITY_TYPES,
@@ -103,6 +105,12 @@ export const incidents = sqliteTable(
     /** Clustering state (entity and term weights), see pipeline/cluster/profile.ts. */
     profile: text('profile', { mode: 'json' }).notNull(),
     updatedAt: text('updated_at').notNull(),
+    /** Editor state (see `curations`): pinned first on the home page, hidden from lists. */
+    pinned: integer('pinned', { mode: 'boolean' }).notNull().default(false),
+    hidden: integer('hidden', { mode: 'boolean' }).notNull().default(false),
+    /** Fields an editor set, which the pipeline must no longer overwrite (e.g. ["title"]). */
+    locked: text('locked', { mode: 'json' }).$type<string[]>().notNull().default([]),
+    editedAt: text('edited_at'),
   },
   (t) => [index('incidents_last_seen_idx').on(t.lastSeen, t.id)],
 )
@@ -197,4 +205,66 @@ export const dedupDecisions = sqliteTable(
     decidedAt: text('decided_at').notNull(),
   },
   (t) => [index('dedup_duplicate_of_idx').on(t.duplicateOf)],
+)
+
+/** API keys: only a SHA-256 hash of the key is stored; the key itself is shown once. */
+export const apiKeys = sqliteTable('api_keys', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull().unique(),
+  keyHash: text('key_hash').notNull().unique(),
+  /** First characters of the key, to tell keys apart in lists. */
+  prefix: text('prefix').notNull(),
+  scopes: text('scopes', { mode: 'json' }).$type<(typeof API_SCOPES)[number][]>().notNull(),
+  createdAt: text('created_at').notNull(),
+  lastUsedAt: text('last_used_at'),
+  revokedAt: text('revoked_at'),
+})
+
+/** Web editor sessions (cookie holds the token; only its hash is stored). */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    keyId: text('key_id').notNull(),
+    createdAt: text('created_at').notNull(),
+    expiresAt: text('expires_at').notNull(),
+  },
+  (t) => [index('sessions_key_idx').on(t.keyId)],
+)
+
+/** Every editor action: who (key name), when, what. Shown on the edited incident's page. */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: text('id').primaryKey(),
+    at: text('at').notNull(),
+    actor: text('actor').notNull(),
+    action: text('action').notNull(),
+    targetType: text('target_type').notNull(),
+    targetId: text('target_id').notNull(),
+    detail: text('detail', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [index('audit_target_idx').on(t.targetType, t.targetId, t.at)],
+)
+
+/**
+ * Editor decisions, replayed after clustering so that they survive `recluster` and new
+ * articles. Incidents are named by an anchor article (incident ids change when clustering
+ * does; the article an editor saw in the incident does not).
+ */
+export const curations = sqliteTable(
+  'curations',
+  {
+    /** Natural key: kind + anchor + field, so a second edit of the same field replaces the first. */
+    id: text('id').primaryKey(),
+    kind: text('kind', { enum: CURATION_KINDS }).notNull(),
+    anchorArticleId: text('anchor_article_id'),
+    /** Entity id for entity curations; the incident id at edit time for incident ones. */
+    targetId: text('target_id').notNull(),
+    field: text('field'),
+    value: text('value', { mode: 'json' }).notNull(),
+    actor: text('actor').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('curations_anchor_idx').on(t.anchorArticleId)],
 )

@@ -30,3 +30,21 @@ export type ArticleOrigin = (typeof ARTICLE_ORIGINS)[number]
 /** Why an incoming item was not stored as a new story. */
 export const DEDUP_METHODS = ['guid', 'near_duplicate'] as const
 export type DedupMethod = (typeof DEDUP_METHODS)[number]
+
+/** API key scopes: `read` < `write` (curation edits) < `admin` (keys, merges of entities). */
+export const API_SCOPES = ['read', 'write', 'admin'] as const
+export type ApiScope = (typeof API_SCOPES)[number]
+
+/**
+ * Editor decisions that must survive `recluster` and new articles. Each is replayed after
+ * clustering: `incident_field` (title, summary, kind, pinned, hidden), `incident_merge`,
+ * `incident_split`, `entity_type`, `entity_merge`.
+ */
+export const CURATION_KINDS = [
+  'incident_field',
+  'incident_merge',
+  'incident_split',
+  'entity_type',
+  'entity_merge',
+] as const
+export type CurationKind = (typeof CURATION_KINDS)[number]

@@ -123,9 +123,29 @@ export interface IncidentView {
   lastSeen: string
   articleCount: number
   entities: EntityRef[]
+  /** Curation state (issue 6); absent when the store does not track it. */
+  pinned?: boolean
+  hidden?: boolean
+  /** True when an editor changed anything on this incident. */
+  edited?: boolean
+}
+
+/** One logged editor action (audit log). */
+export interface CurationEdit {
+  id: string
+  at: string
+  /** The API key name that made the edit. */
+  actor: string
+  action: string
+  targetType: 'incident' | 'entity'
+  targetId: string
+  /** What changed, e.g. `{ field: 'title', from, to }`. */
+  detail: Record<string, unknown>
 }
 
 export interface IncidentDetail extends IncidentView {
+  /** Editor actions on this incident, newest first. */
+  edits?: CurationEdit[]
   articles: ArticleView[]
   timeline: TimelineEvent[]
   related: {
