@@ -1,8 +1,9 @@
 // SQLite schema, shared by the embedded libsql file database and Cloudflare D1.
 // Timestamps are ISO-8601 strings: they sort lexicographically and read the same on every driver.
+import { sql } from 'drizzle-orm'
 import { sqliteTable, text, integer, real, primaryKey, index } from 'drizzle-orm/sqlite-core'
+import type { ApiScope } from './vocab.js'
 import {
-  API_SCOPES,
   ARTICLE_ORIGINS,
   CURATION_KINDS,
   DEDUP_METHODS,
@@ -57,6 +58,8 @@ export const articles = sqliteTable(
     index('articles_incident_idx').on(t.incidentId),
     index('articles_published_idx').on(t.publishedAt, t.id),
     index('articles_guid_idx').on(t.feedId, t.guid),
+    // API `source=` filter: outlet names compare case-insensitively.
+    index('articles_source_idx').on(sql`${t.source} collate nocase`),
   ],
 )
 
@@ -74,7 +77,10 @@ export const entities = sqliteTable(
     firstSeenUrl: text('first_seen_url'),
     updatedAt: text('updated_at').notNull(),
   },
-  (t) => [index('entities_type_name_idx').on(t.type, t.name)],
+  (t) => [
+    index('entities_type_name_idx').on(t.type, t.name),
+    index('entities_name_idx').on(t.name, t.id),
+  ],
 )
 
 export const articleEntities = sqliteTable(
@@ -112,7 +118,16 @@ export const incidents = sqliteTable(
     locked: text('locked', { mode: 'json' }).$type<string[]>().notNull().default([]),
     editedAt: text('edited_at'),
   },
-  (t) => [index('incidents_last_seen_idx').on(t.lastSeen, t.id)],
+  // One index per API sort (recent, first_seen, coverage), so every keyset page is an index walk.
+  (t) => [
+    index('incidents_last_seen_idx').on(t.lastSeen, t.id),
+    index('incidents_first_seen_idx').on(t.firstSeen, t.id),
+    index('incidents_coverage_idx').on(t.articleCount, t.id),
+    // The home page's pinned list: a handful of rows, found without walking the whole table.
+    index('incidents_pinned_idx')
+      .on(t.lastSeen, t.id)
+      .where(sql`${t.pinned} = 1`),
+  ],
 )
 
 export const incidentEntities = sqliteTable(
@@ -126,6 +141,24 @@ export const incidentEntities = sqliteTable(
   (t) => [
     primaryKey({ columns: [t.incidentId, t.entityId] }),
     index('incident_entities_entity_idx').on(t.entityId, t.lastSeen),
+  ],
+)
+
+/**
+ * The most telling terms of each incident's articles, for candidate retrieval: indexed on
+ * (term, last_seen) like incident_entities, so a lookup reads only the recent window and its
+ * cost does not grow with the database (an FTS rank over all incidents did).
+ */
+export const incidentTerms = sqliteTable(
+  'incident_terms',
+  {
+    incidentId: text('incident_id').notNull(),
+    term: text('term').notNull(),
+    lastSeen: text('last_seen').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.incidentId, t.term] }),
+    index('incident_terms_term_idx').on(t.term, t.lastSeen),
   ],
 )
 
@@ -214,7 +247,7 @@ export const apiKeys = sqliteTable('api_keys', {
   keyHash: text('key_hash').notNull().unique(),
   /** First characters of the key, to tell keys apart in lists. */
   prefix: text('prefix').notNull(),
-  scopes: text('scopes', { mode: 'json' }).$type<(typeof API_SCOPES)[number][]>().notNull(),
+  scopes: text('scopes', { mode: 'json' }).$type<ApiScope[]>().notNull(),
   createdAt: text('created_at').notNull(),
   lastUsedAt: text('last_used_at'),
   revokedAt: text('revoked_at'),

@@ -31,6 +31,9 @@ const schema = z.object({
     .string()
     .optional()
     .transform((v) => v !== '0' && v !== 'false'),
+  SITREP_RATE_LIMIT_ANON: z.coerce.number().int().min(0).default(300),
+  SITREP_RATE_LIMIT_KEY: z.coerce.number().int().min(0).default(1200),
+  SITREP_TRUST_PROXY: flag,
   SITREP_USER_AGENT: z
     .string()
     .default('sitrep/0.1 (+https://github.com/sitrep-dev/sitrep; security news incident tracker)'),
@@ -53,6 +56,12 @@ export interface Config {
   logLevel: 'debug' | 'info' | 'warn' | 'error'
   seedFeeds: boolean
   userAgent: string
+  /** Requests per minute per client IP without an API key (`SITREP_RATE_LIMIT_ANON`); 0: off. */
+  rateLimitAnon: number
+  /** Requests per minute per API key (`SITREP_RATE_LIMIT_KEY`); 0: off. */
+  rateLimitKey: number
+  /** Behind a reverse proxy: trust its X-Forwarded-For/-Proto/-Host (`SITREP_TRUST_PROXY`). */
+  trustProxy: boolean
 }
 
 export function parseConfig(env: Record<string, string | undefined>): Config {
@@ -80,5 +89,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.SITREP_LOG_LEVEL,
     seedFeeds: e.SITREP_SEED_FEEDS,
     userAgent: e.SITREP_USER_AGENT,
+    rateLimitAnon: e.SITREP_RATE_LIMIT_ANON,
+    rateLimitKey: e.SITREP_RATE_LIMIT_KEY,
+    trustProxy: e.SITREP_TRUST_PROXY,
   }
 }

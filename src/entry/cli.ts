@@ -7,6 +7,7 @@ import { ensureSeeded } from '../jobs/seed.js'
 import { feedsAdd, feedsExport, feedsImport, feedsList } from './cli/feeds.js'
 import { ingestCommand } from './cli/ingest.js'
 import { kbImport } from './cli/kb.js'
+import { keysCreate, keysList, keysRevoke } from './cli/keys.js'
 import { progressLine } from './cli/progress.js'
 import { recluster } from './cli/recluster.js'
 import { createNodeRuntime, type NodeRuntime } from './node-deps.js'
@@ -124,6 +125,22 @@ export function buildProgram(): Command {
     .command('import <files...>')
     .description('import MISP galaxy cluster files or MITRE ATT&CK STIX JSON')
     .action((files: string[]) => withRuntime(({ deps }) => kbImport(deps, files)))
+
+  const keys = program.command('keys').description('API keys for write endpoints and editors')
+  keys
+    .command('create')
+    .description('create an API key and print it once (only its hash is stored)')
+    .requiredOption('--name <name>', 'unique name, shown as the author of edits')
+    .option('--scope <scope>', 'read, write (curation edits) or admin', 'read')
+    .action((o: { name: string; scope: string }) => withRuntime(({ deps }) => keysCreate(deps, o)))
+  keys
+    .command('list')
+    .description('list API keys: name, prefix, scopes, created, last used, revoked')
+    .action(() => withRuntime(({ deps }) => keysList(deps)))
+  keys
+    .command('revoke <name>')
+    .description('revoke an API key and sign out its web sessions')
+    .action((name: string) => withRuntime(({ deps }) => keysRevoke(deps, name)))
 
   program
     .command('recluster')

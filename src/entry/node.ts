@@ -1,5 +1,7 @@
 // The Node server: API + web pages + the node-cron scheduler, over embedded SQLite by default.
 import { serve, type ServerType } from '@hono/node-server'
+import { getConnInfo } from '@hono/node-server/conninfo'
+import type { Context } from 'hono'
 import cron from 'node-cron'
 import type { Config } from '../core/config.js'
 import { describeError } from '../core/errors.js'
@@ -36,7 +38,7 @@ export async function startServer(
   }
   const server: ServerType = await new Promise((resolve) => {
     const s = serve(
-      { fetch: createApp(deps).fetch, port: deps.config.port, hostname: '0.0.0.0' },
+      { fetch: createApp(deps, { clientIp }).fetch, port: deps.config.port, hostname: '0.0.0.0' },
       () => resolve(s),
     )
   })
@@ -50,5 +52,14 @@ export async function startServer(
       await new Promise<void>((r) => server.close(() => r()))
       await runtime.close()
     },
+  }
+}
+
+/** The socket address rate limits key on (X-Forwarded-For only with SITREP_TRUST_PROXY=1). */
+function clientIp(c: Context): string | undefined {
+  try {
+    return getConnInfo(c).remote.address
+  } catch {
+    return undefined
   }
 }

@@ -1,6 +1,7 @@
 // Cloudflare Workers entry: the same createApp over D1, and the same job list on Cron Triggers.
 import type { D1Database, ExecutionContext, ScheduledController } from '@cloudflare/workers-types'
 import { drizzle } from 'drizzle-orm/d1'
+import { MemoryStore } from 'hono-rate-limiter'
 import { parseConfig } from '../core/config.js'
 import type { Deps } from '../core/deps.js'
 import { createLogger } from '../core/log.js'
@@ -31,9 +32,16 @@ function depsFrom(env: Env): Deps {
   }
 }
 
+// Rate-limit counters live as long as the isolate (the app is built per request): limits are
+// per isolate. Pass a Durable Object or KV backed store here for one global count.
+const rateLimitStore = new MemoryStore()
+
 export default {
   fetch(request: Request, env: Env, ctx: ExecutionContext) {
-    return createApp(depsFrom(env)).fetch(request, env, ctx)
+    return createApp(depsFrom(env), {
+      clientIp: (c) => c.req.header('cf-connecting-ip'),
+      rateLimitStore,
+    }).fetch(request, env, ctx)
   },
   scheduled(controller: ScheduledController, env: Env, ctx: ExecutionContext) {
     const deps = depsFrom(env)

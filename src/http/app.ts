@@ -4,14 +4,27 @@ import { Hono } from 'hono'
 import { secureHeaders } from 'hono/secure-headers'
 import type { Deps } from '../core/deps.js'
 import { AppError } from '../core/errors.js'
+import { documentOf } from './api/document.js'
+import { readCors } from './api/http-cache.js'
+import { curationRoutes } from './api/curation-routes.js'
 import { apiRoutes } from './api/routes.js'
+import { apiDocsRoutes } from './api-docs/routes.js'
+import { authenticate, verifyCsrf } from './auth/middleware.js'
+import { apiRateLimit } from './auth/rate-limit.js'
+import type { AuthWiring } from './auth/wiring.js'
+import { errorPage } from './web/error-page.js'
+import { curationWebRoutes } from './web/edit-routes.js'
 import { webRoutes } from './web/routes.js'
+import { webAuthRoutes } from './web/login.js'
 
-export function createApp(deps: Deps) {
+export function createApp(deps: Deps, wiring: AuthWiring = {}) {
   const app = new Hono()
   app.use(
     '*',
     secureHeaders({
+      // Not `no-referrer`: with it browsers post our own forms with `Origin: null`, which the
+      // CSRF check must refuse. `same-origin` still sends nothing to other sites.
+      referrerPolicy: 'same-origin',
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'none'"],
@@ -24,7 +37,17 @@ export function createApp(deps: Deps) {
       },
     }),
   )
-  app.route('/api/v1', apiRoutes(deps))
+  // Auth (issue 6): identify every request (never rejects), refuse cross-site or token-less
+  // cookie form posts, and rate-limit the API per key or per client IP.
+  app.use('*', authenticate(deps), verifyCsrf(deps))
+  // CORS first, so that a rate-limited (429) read is still readable cross-origin.
+  app.use('/api/v1/*', readCors)
+  app.use('/api/*', apiRateLimit(deps, wiring))
+  const api = apiRoutes(deps, [curationRoutes(deps)])
+  app.route('/api/v1', api)
+  app.route('/api/docs', apiDocsRoutes(documentOf(api)))
+  app.route('/', webAuthRoutes(deps, wiring))
+  app.route('/', curationWebRoutes(deps))
   app.route('/', webRoutes(deps))
   app.notFound((c) =>
     c.req.path.startsWith('/api/')
@@ -32,10 +55,7 @@ export function createApp(deps: Deps) {
           new AppError('not_found', `no route for ${c.req.method} ${c.req.path}`).toJSON(),
           404,
         )
-      : c.html(
-          '<!doctype html><title>Not found</title><p>Not found. <a href="/">Home</a></p>',
-          404,
-        ),
+      : c.html(errorPage(404), 404),
   )
   app.onError((err, c) => {
     const appErr = err instanceof AppError ? err : null
@@ -43,7 +63,7 @@ export function createApp(deps: Deps) {
     const status = (appErr?.status ?? 500) as 400
     const body = appErr?.toJSON() ?? { error: { code: 'internal', message: 'internal error' } }
     if (c.req.path.startsWith('/api/')) return c.json(body, status)
-    return c.text(body.error.message, status)
+    return c.html(errorPage(status, appErr ? body.error.message : undefined), status)
   })
   return app
 }

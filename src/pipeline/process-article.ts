@@ -9,7 +9,7 @@ import { classifyKind } from './cluster/kind.js'
 import { incidentLinks } from './cluster/link-load.js'
 import { addToProfile, emptyProfile } from './cluster/profile.js'
 import { absorbIncidents, planMerges } from './cluster/merge.js'
-import { retrievalKeys } from './cluster/retrieval.js'
+import { indexTerms, retrievalKeys } from './cluster/retrieval.js'
 import type { CorpusStats } from './cluster/score.js'
 import { articleTerms } from './cluster/terms.js'
 import { extractDatedEvents, publicationEvent } from './cluster/timeline.js'
@@ -52,11 +52,12 @@ export async function processArticle(
     opts.joinIncidentId ??
     (article.duplicateOf ? await deps.repo.incidentOfArticle(article.duplicateOf) : null)
   let existing: StoredIncident | null = joinId ? await deps.repo.getStoredIncident(joinId) : null
+  let stats: CorpusStats | null = null
   if (kind === 'incident' && !existing) {
     const since = new Date(
       Date.parse(article.publishedAt) - ctx.params.windowDays * 86_400_000,
     ).toISOString()
-    const stats = await corpusStats(deps, terms, mentions)
+    stats = await corpusStats(deps, terms, mentions)
     const candidates = await deps.repo.findCandidateIncidents({
       ...retrievalKeys(terms, mentions, stats),
       since,
@@ -71,10 +72,13 @@ export async function processArticle(
     if (assignment.action === 'join') {
       const { incidentId: joinId, alsoMatches } = assignment
       existing = candidates.find((c) => c.id === joinId) ?? null
-      const others = candidates.filter((c) => alsoMatches.some((m) => m.incidentId === c.id))
+      // An incident an editor touched is folded into another only by an editor (a split stays).
+      const others = candidates.filter(
+        (c) => !c.editedAt && alsoMatches.some((m) => m.incidentId === c.id),
+      )
       const self = { mentions, terms, source: article.source }
       absorbed = existing
-        ? (planMerges(existing, self, others, stats, ctx.params) as StoredIncident[])
+        ? (planMerges(existing, self, others, stats!, ctx.params) as StoredIncident[])
         : []
       if (existing && absorbed.length > 0) existing = absorbIncidents(existing, absorbed)
     }
@@ -108,6 +112,7 @@ export async function processArticle(
       absorbed.map((a) => a.id),
     ),
     terms: [...terms.keys()],
+    indexTerms: indexTerms(terms, stats),
     bands: opts.bands ?? [],
     dedup: opts.dedup ?? null,
   }
@@ -148,10 +153,12 @@ async function buildIncident(
     existing && existing.firstSeen < article.publishedAt ? existing.firstSeen : article.publishedAt
   const lastSeen =
     existing && existing.lastSeen > article.publishedAt ? existing.lastSeen : article.publishedAt
+  // Fields an editor set stay as the editor left them.
+  const locked = new Set(existing?.locked ?? [])
   return {
     id: existing?.id ?? (await incidentId(article.id)),
-    title: incidentTitle(all),
-    summary: summarize(all),
+    title: existing && locked.has('title') ? existing.title : incidentTitle(all),
+    summary: existing && locked.has('summary') ? existing.summary : summarize(all),
     kind,
     firstSeen,
     lastSeen,

@@ -17,6 +17,8 @@ import type {
   TimelineEvent,
 } from '../core/types.js'
 import type { IncidentProfile } from '../pipeline/cluster/profile.js'
+import type { ApiScope } from '../../db/schema/vocab.js'
+import type { CurationKind } from '../../db/schema/vocab.js'
 import type { LinkCandidate, LinkCandidateQuery } from '../pipeline/cluster/links.js'
 
 export interface NewFeed {
@@ -47,6 +49,12 @@ export type FeedPatch = Partial<
 
 export interface StoredIncident extends Incident {
   profile: IncidentProfile
+  /** Editor state as stored (see `curations`): read by the pipeline, written only by curation. */
+  pinned?: boolean
+  hidden?: boolean
+  /** Fields an editor set, which the pipeline keeps (e.g. ["title", "summary"]). */
+  locked?: string[]
+  editedAt?: string | null
 }
 
 export interface IncidentEntityRow {
@@ -70,6 +78,8 @@ export interface ArticleBundle {
   links: IncidentLink[]
   /** Distinct terms of the article, whose document frequency goes up by one. */
   terms: string[]
+  /** The article's most telling terms, indexed for candidate retrieval (incident_terms). */
+  indexTerms: string[]
   /** True when `incident` is opened by this article (the incident total goes up by one). */
   newIncident: boolean
   /** LSH band keys of the article's content fingerprint. */
@@ -167,9 +177,19 @@ export interface EntityView extends EntityRecord {
 export interface IncidentQuery {
   limit: number
   cursor: string | null
-  entity?: string | null
+  /** Entity ids or names/aliases; with several, incidents must have all of them. */
+  entity?: string | string[] | null
   q?: string | null
+  /** ISO date or time: last seen at or after (still active then). */
   since?: string | null
+  /** ISO date or time: first seen at or before; a bare date includes that whole day. */
+  until?: string | null
+  /** Incidents having at least one entity of this type. */
+  type?: EntityType | null
+  /** Incidents with an article from this outlet name (any case) or host. */
+  source?: string | null
+  /** `recent` (default): last_seen desc; `first_seen`: first_seen desc; `coverage`: article_count desc. */
+  sort?: 'recent' | 'first_seen' | 'coverage'
 }
 
 export interface EntityQuery {
@@ -177,6 +197,19 @@ export interface EntityQuery {
   cursor: string | null
   type?: EntityType | null
   q?: string | null
+  /** `name` (default): A to Z; `incidents`: most incidents first. */
+  sort?: 'name' | 'incidents'
+}
+
+export interface ArticleQuery {
+  limit: number
+  cursor: string | null
+  /** Outlet name (any case) or host. */
+  source?: string | null
+  since?: string | null
+  until?: string | null
+  /** Articles of this incident (merged ids resolve to the survivor). */
+  incident?: string | null
 }
 
 export interface RunRecord {
@@ -186,6 +219,33 @@ export interface RunRecord {
   finishedAt: string | null
   stats: Record<string, number>
   errors: { target: string; message: string }[]
+}
+
+/** An API key as stored: never the key itself, only its hash (not exposed) and prefix. */
+export interface ApiKeyRecord {
+  id: string
+  name: string
+  prefix: string
+  scopes: ApiScope[]
+  createdAt: string
+  lastUsedAt: string | null
+  revokedAt: string | null
+}
+
+export interface NewApiKey {
+  name: string
+  keyHash: string
+  prefix: string
+  scopes: ApiScope[]
+  createdAt: string
+}
+
+/** A web editor session; the cookie holds the token, storage only its hash. */
+export interface SessionRecord {
+  tokenHash: string
+  keyId: string
+  createdAt: string
+  expiresAt: string
 }
 
 export interface Repository {
@@ -228,7 +288,7 @@ export interface Repository {
   mergeEntities(pairs: { from: string; to: string }[]): Promise<number>
   knownEntities(): Promise<EntityRecord[]>
 
-  listArticles(q: { limit: number; cursor: string | null }): Promise<Page<ArticleView>>
+  listArticles(q: ArticleQuery): Promise<Page<ArticleView>>
   listIncidents(q: IncidentQuery): Promise<Page<IncidentView>>
   getIncident(id: string): Promise<IncidentDetail | null>
   listEntities(q: EntityQuery): Promise<Page<EntityView>>
@@ -244,6 +304,108 @@ export interface Repository {
     after: string | null,
     limit: number,
   ): Promise<(ArticleDraft & { fetchedAt: string })[]>
+}
+
+// API keys and editor sessions: a second declaration that TypeScript merges into Repository.
+export interface Repository {
+  /** Fails with `bad_request` when the name is taken (revoked keys keep their name). */
+  createApiKey(key: NewApiKey): Promise<ApiKeyRecord>
+  /** The key with this hash, unless revoked. */
+  findApiKeyByHash(keyHash: string): Promise<ApiKeyRecord | null>
+  listApiKeys(): Promise<ApiKeyRecord[]>
+  /** Revokes the key and ends its sessions; false when no active key has that name. */
+  revokeApiKey(name: string, at: string): Promise<boolean>
+  /** Records use; writes at most once a minute per key. */
+  touchApiKey(id: string, at: string): Promise<void>
+  /** Stores a session (and drops expired ones). */
+  createSession(session: SessionRecord): Promise<void>
+  /** The unexpired session with its (unrevoked) key. */
+  findSession(
+    tokenHash: string,
+    now: string,
+  ): Promise<(SessionRecord & { key: ApiKeyRecord }) | null>
+  deleteSession(tokenHash: string): Promise<void>
+}
+
+// Reads for the web pages only (sqlite/web-reads.ts), merged into Repository like the above.
+export interface Repository {
+  /** Visible pinned incidents, most recently active first. */
+  pinnedIncidents(limit: number): Promise<IncidentView[]>
+  /** Visible incidents by articles published since `since`, most first. */
+  mostCovered(since: string, limit: number): Promise<(IncidentView & { recentArticles: number })[]>
+  /** Visible incidents of an entity per first-seen day (YYYY-MM-DD), oldest first. */
+  entityActivity(entityId: string): Promise<{ date: string; count: number }[]>
+  /** Entities sharing visible incidents with this one, with the number shared, most first. */
+  relatedEntities(entityId: string, limit: number): Promise<(EntityRef & { incidents: number })[]>
+}
+
+/** An editor decision as stored in `curations`, replayed after `sitrep recluster`. */
+export interface CurationRecord {
+  id: string
+  kind: CurationKind
+  /** The article that names the incident (incident ids change under recluster; articles do not). */
+  anchorArticleId: string | null
+  targetId: string
+  field: string | null
+  value: unknown
+  actor: string
+  createdAt: string
+}
+
+/** What an editor action writes besides its change; replays pass `null` and write neither. */
+export interface CurationLog {
+  curations: CurationRecord[]
+  audit: CurationEdit[]
+}
+
+export interface IncidentFieldPatch {
+  title?: string
+  summary?: SummarySentence[]
+  kind?: Incident['kind']
+  pinned?: boolean
+  hidden?: boolean
+}
+
+/** An incident's rows recomputed after an editor changed which articles it holds. */
+export interface RebuiltIncident {
+  incident: StoredIncident
+  entities: IncidentEntityRow[]
+  /** Retrieval terms its articles add (incident_terms), so new articles can find it. */
+  indexTerms?: string[]
+}
+
+export interface IncidentSplit {
+  articleIds: string[]
+  created: RebuiltIncident
+  /** The incidents the articles left, recomputed; `emptied` ones fold into the new incident. */
+  remaining: RebuiltIncident[]
+  emptied: string[]
+}
+
+// Editor curation (sqlite/curation*.ts), merged into Repository like the above.
+export interface Repository {
+  /** The earliest article of an incident: the anchor its curation decisions are recorded on. */
+  incidentAnchor(incidentId: string): Promise<string | null>
+  /** Current incident of each article (missing articles are absent from the map). */
+  incidentsOfArticles(articleIds: string[]): Promise<Map<string, string | null>>
+  setIncidentFields(
+    incident: StoredIncident,
+    patch: IncidentFieldPatch,
+    editedAt: string,
+    log: CurationLog | null,
+  ): Promise<void>
+  /** Folds `fromId` into the rebuilt survivor; `fromId` keeps resolving via merged_into. */
+  mergeIncident(fromId: string, into: RebuiltIncident, log: CurationLog | null): Promise<void>
+  splitIncident(split: IncidentSplit, log: CurationLog | null): Promise<void>
+  setEntityType(entityId: string, type: EntityType, log: CurationLog | null): Promise<void>
+  /** Gives `intoId` these aliases and logs the merge; `mergeEntities` then moves the mentions. */
+  recordEntityMerge(intoId: string, aliases: string[], log: CurationLog | null): Promise<void>
+  /** Editor actions shown on an incident page, newest first (follows merges and anchors). */
+  incidentEdits(incidentId: string, limit: number): Promise<CurationEdit[]>
+  /** The audit log, newest first; `targetId` narrows it to one entity or raw incident id. */
+  auditLog(q: { targetId?: string | null; limit: number }): Promise<CurationEdit[]>
+  /** Every curation decision in the order it was made, for replay. */
+  listCurations(): Promise<CurationRecord[]>
 }
 
 export type { FeedStatus }

@@ -1,6 +1,7 @@
 import type { Deps } from '../../core/deps.js'
 import { describeError } from '../../core/errors.js'
 import { createPipelineContext } from '../../pipeline/context.js'
+import { replayCurations } from '../../pipeline/curate/replay.js'
 import { processArticle } from '../../pipeline/process-article.js'
 import { progressLine } from './progress.js'
 
@@ -29,7 +30,16 @@ export async function recluster(deps: Deps): Promise<number> {
     after = `${last.publishedAt}\u0000${last.id}`
   }
   progress.done()
+  // Editor decisions name articles, not incident ids: re-applied to the rebuilt incidents.
+  const replay = await replayCurations(deps)
+  for (const p of replay.problems) console.error(`warning: editor decision not replayed: ${p}`)
   const counts = await deps.repo.counts()
   console.log(`reclustered ${done} articles into ${counts.incidents} incidents (${failed} failed)`)
+  if (replay.decisions > 0) {
+    console.log(
+      `replayed ${replay.applied} curation action(s) from ${replay.decisions} editor decision(s), ` +
+        `${replay.problems.length} not replayed`,
+    )
+  }
   return failed > 0 ? 1 : 0
 }

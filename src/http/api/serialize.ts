@@ -1,16 +1,28 @@
 // Internal camelCase views -> the public snake_case API v1 shapes. This file is the contract:
 // fields are added here, never renamed.
+import type { z } from '@hono/zod-openapi'
 import type { Feed, SummarySentence, TimelineEvent } from '../../core/types.js'
 import { failingForADay } from '../../pipeline/fetch/schedule.js'
 import type {
   ArticleView,
+  CurationEdit,
   EntityView,
   IncidentDetail,
   IncidentView,
   RunRecord,
 } from '../../storage/repository.js'
+import type {
+  ArticleSchema,
+  EntitySchema,
+  FeedSchema,
+  IncidentDetailSchema,
+  IncidentSummarySchema,
+  RunSchema,
+} from './schemas.js'
 
-export const articleJson = (a: ArticleView) => ({
+type Json<S extends z.ZodType> = z.infer<S>
+
+export const articleJson = (a: ArticleView): Json<typeof ArticleSchema> => ({
   id: a.id,
   url: a.url,
   title: a.title,
@@ -27,7 +39,7 @@ const sentenceJson = (s: SummarySentence) => ({
   source_url: s.sourceUrl,
 })
 
-export const incidentSummaryJson = (i: IncidentView) => ({
+export const incidentSummaryJson = (i: IncidentView): Json<typeof IncidentSummarySchema> => ({
   id: i.id,
   title: i.title,
   summary: i.summary.map((s) => s.text).join(' '),
@@ -37,6 +49,9 @@ export const incidentSummaryJson = (i: IncidentView) => ({
   last_seen: i.lastSeen,
   article_count: i.articleCount,
   entities: i.entities,
+  pinned: i.pinned ?? false,
+  hidden: i.hidden ?? false,
+  edited: i.edited ?? false,
 })
 
 const timelineJson = (e: TimelineEvent) => ({
@@ -46,7 +61,17 @@ const timelineJson = (e: TimelineEvent) => ({
   article_id: e.articleId,
 })
 
-export const incidentDetailJson = (i: IncidentDetail) => ({
+const editJson = (e: CurationEdit) => ({
+  id: e.id,
+  at: e.at,
+  actor: e.actor,
+  action: e.action,
+  target_type: e.targetType,
+  target_id: e.targetId,
+  detail: e.detail,
+})
+
+export const incidentDetailJson = (i: IncidentDetail): Json<typeof IncidentDetailSchema> => ({
   ...incidentSummaryJson(i),
   articles: i.articles.map(articleJson),
   timeline: i.timeline.map(timelineJson),
@@ -57,9 +82,10 @@ export const incidentDetailJson = (i: IncidentDetail) => ({
     direction: r.direction,
     evidence: r.evidence,
   })),
+  edits: (i.edits ?? []).map(editJson),
 })
 
-export const entityJson = (e: EntityView) => ({
+export const entityJson = (e: EntityView): Json<typeof EntitySchema> => ({
   id: e.id,
   name: e.name,
   type: e.type,
@@ -72,7 +98,7 @@ export const entityJson = (e: EntityView) => ({
   incident_count: e.incidentCount,
 })
 
-export const feedJson = (f: Feed, now: Date) => ({
+export const feedJson = (f: Feed, now: Date): Json<typeof FeedSchema> => ({
   id: f.id,
   url: f.url,
   name: f.name,
@@ -89,7 +115,7 @@ export const feedJson = (f: Feed, now: Date) => ({
   interval_minutes: f.intervalMinutes,
 })
 
-export const runJson = (r: RunRecord) => ({
+export const runJson = (r: RunRecord): Json<typeof RunSchema> => ({
   id: r.id,
   kind: r.kind,
   started_at: r.startedAt,

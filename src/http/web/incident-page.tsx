@@ -1,93 +1,97 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
-import { ENTITY_TYPES } from '../../../db/schema/vocab.js'
 import type { IncidentDetail } from '../../storage/repository.js'
-import { day, Layout, safeHref, TYPE_LABEL } from './layout.js'
+import { incidentHref, lead, longDay, plural, safeHref } from './format.js'
+import {
+  EditHistory,
+  EntityGroups,
+  LinkedIncidents,
+  OUT_REL,
+  Sources,
+  Timeline,
+} from './incident-sections.js'
+import { Meta } from './incident-list.js'
+import { Layout, type EditorStatus } from './layout.js'
 
-export function IncidentPage({ incident }: { incident: IncidentDetail }) {
-  const urlOf = new Map(incident.articles.map((a) => [a.id, a.url]))
+export function IncidentPage(props: { incident: IncidentDetail; editor: EditorStatus }) {
+  const { incident } = props
+  const edits = incident.edits ?? []
+  const edited = Boolean(incident.edited) || edits.length > 0
+  const oneDay = day(incident.firstSeen) === day(incident.lastSeen)
   return (
-    <Layout title={incident.title}>
-      <article>
-        <h1>{incident.title}</h1>
-        <p class="muted">
-          {day(incident.firstSeen)} – {day(incident.lastSeen)} · {incident.articleCount} sources
-          {incident.kind === 'not_incident' ? ' · not an incident' : ''}
-        </p>
-        <section aria-labelledby="summary-h">
-          <h2 id="summary-h">Summary</h2>
-          <p>
-            {incident.summary.map((s, i) => (
-              <>
-                {s.text}{' '}
-                <a href={safeHref(urlOf.get(s.articleId) ?? s.sourceUrl)}>[{i + 1}]</a>{' '}
-              </>
-            ))}
+    <Layout title={incident.title} editor={props.editor} description={lead(incident.summary)}>
+      <article class="incident">
+        <header>
+          <h1>{incident.title}</h1>
+          <Meta
+            items={[
+              <span>
+                <time datetime={incident.firstSeen}>{longDay(incident.firstSeen)}</time>
+                {!oneDay && (
+                  <>
+                    {' – '}
+                    <time datetime={incident.lastSeen}>{longDay(incident.lastSeen)}</time>
+                  </>
+                )}
+              </span>,
+              <span>{plural(incident.articleCount, 'source')}</span>,
+              incident.pinned && <span class="badge">Pinned</span>,
+              edited && <span class="badge">Edited</span>,
+              incident.hidden && <span class="badge">Hidden from lists</span>,
+              incident.kind === 'not_incident' && <span class="badge">Not an incident</span>,
+            ]}
+          />
+          <p class="actions-row">
+            <a href={`${incidentHref(incident.id)}/edit`}>Edit</a>
+            <a href={`/api/v1/incidents/${encodeURIComponent(incident.id)}`} class="small">
+              JSON
+            </a>
           </p>
-        </section>
-        {incident.related.length > 0 && (
-          <section aria-labelledby="related-h">
-            <h2 id="related-h">Linked incidents</h2>
-            <ul>
-              {incident.related.map((r) => (
-                <li>
-                  {linkLabel(r)}: <a href={`/incidents/${encodeURIComponent(r.id)}`}>{r.title}</a>
-                  {r.evidence && <blockquote class="muted">{r.evidence}</blockquote>}
-                </li>
-              ))}
-            </ul>
-          </section>
-        )}
-        <section aria-labelledby="timeline-h">
-          <h2 id="timeline-h">Timeline</h2>
-          <ol class="timeline">
-            {incident.timeline.map((e) => (
-              <li>
-                <time datetime={e.date}>{e.date}</time> — {e.text}{' '}
-                <a href={safeHref(e.sourceUrl)}>source</a>
-              </li>
-            ))}
-          </ol>
-        </section>
-        <section aria-labelledby="entities-h">
-          <h2 id="entities-h">Entities</h2>
-          {ENTITY_TYPES.map((type) => {
-            const list = incident.entities.filter((e) => e.type === type)
-            return list.length === 0 ? null : (
-              <>
-                <h3>{TYPE_LABEL[type]}</h3>
-                <ul class="chips">
-                  {list.map((e) => (
-                    <li class="chip">{e.name}</li>
-                  ))}
-                </ul>
-              </>
-            )
-          })}
-        </section>
-        <section aria-labelledby="sources-h">
-          <h2 id="sources-h">Sources</h2>
-          <ul>
-            {incident.articles.map((a) => (
-              <li>
-                <a href={safeHref(a.url)} rel="noopener noreferrer nofollow">
-                  {a.title}
-                </a>{' '}
-                <span class="muted">
-                  {a.source} · {day(a.publishedAt)}
-                </span>
-              </li>
-            ))}
-          </ul>
-        </section>
+        </header>
+        <Summary incident={incident} />
+        <Timeline incident={incident} />
+        <LinkedIncidents incident={incident} />
+        <EntityGroups incident={incident} />
+        <Sources articles={incident.articles} />
+        {edited && edits.length > 0 && <EditHistory edits={edits} />}
       </article>
     </Layout>
   )
 }
 
-/** How a link reads from this incident's side: "caused by" upstream, "led to" downstream. */
-function linkLabel(r: IncidentDetail['related'][number]): string {
-  if (r.relation === 'same_actor') return 'Same actor'
-  if (r.relation === 'caused_by') return r.direction === 'outgoing' ? 'Caused by' : 'Led to'
-  return r.direction === 'outgoing' ? 'Follows from' : 'Followed by'
+const day = (iso: string) => iso.slice(0, 10)
+
+/** Each sentence cites its article by its number in the Sources list, linking to the article. */
+function Summary({ incident }: { incident: IncidentDetail }) {
+  const index = new Map(incident.articles.map((a, i) => [a.id, { n: i + 1, a }]))
+  return (
+    <section aria-labelledby="summary-h">
+      <h2 id="summary-h">Summary</h2>
+      {incident.summary.length === 0 ? (
+        <p class="muted">No summary yet.</p>
+      ) : (
+        <p class="summary-text">
+          {incident.summary.map((s) => {
+            const cited = index.get(s.articleId)
+            const href = safeHref(cited?.a.url ?? s.sourceUrl)
+            const label = cited ? `Source ${cited.n}: ${cited.a.source}` : 'Source'
+            return (
+              <>
+                {s.text}
+                {/* A word joiner keeps the citation on the line of the sentence it cites. */}
+                {href && '\u2060'}
+                {href && (
+                  <sup>
+                    <a href={href} rel={OUT_REL} title={label} aria-label={label}>
+                      [{cited?.n ?? '↗'}]
+                    </a>
+                  </sup>
+                )}{' '}
+              </>
+            )
+          })}
+        </p>
+      )}
+    </section>
+  )
 }

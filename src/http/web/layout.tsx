@@ -2,75 +2,119 @@
 /** @jsxImportSource hono/jsx */
 // Server-rendered shell. hono/jsx escapes every interpolated string, and pages carry no script:
 // feed content can never run on sitrep's pages.
+import { raw } from 'hono/html'
 import type { Child } from 'hono/jsx'
+import { CSRF_FIELD } from '../../core/api-keys.js'
+import { FAVICON_HREF, STYLESHEET_HREF } from '../assets/routes.js'
 
-const CSS = `
-:root{color-scheme:light dark;--fg:#1b1f24;--muted:#59636e;--bg:#fff;--card:#f6f8fa;--accent:#0b5cad;--chip:#e7eef7}
-@media (prefers-color-scheme:dark){:root{--fg:#e6edf3;--muted:#9aa5b1;--bg:#0d1117;--card:#161b22;--accent:#6cb6ff;--chip:#1f2a37}}
-*{box-sizing:border-box}body{margin:0;font:16px/1.55 system-ui,-apple-system,Segoe UI,sans-serif;color:var(--fg);background:var(--bg)}
-header,main,footer{max-width:62rem;margin:0 auto;padding:1rem}
-header{display:flex;gap:1rem;align-items:center;flex-wrap:wrap;border-bottom:1px solid var(--card)}
-header a.brand{font-weight:700;font-size:1.25rem;text-decoration:none;color:var(--fg)}
-a{color:var(--accent)}.muted{color:var(--muted);font-size:.9rem}
-.card{background:var(--card);border-radius:8px;padding:1rem;margin:0 0 1rem}
-.card h2{margin:.1rem 0 .4rem;font-size:1.15rem}
-.chips{display:flex;flex-wrap:wrap;gap:.35rem;padding:0;margin:.5rem 0;list-style:none}
-.chip{background:var(--chip);border-radius:999px;padding:.1rem .6rem;font-size:.85rem}
-.chip small{color:var(--muted)}
-ol.timeline{padding-left:1.2rem}ol.timeline li{margin:.3rem 0}
-form.search input{padding:.4rem .6rem;border-radius:6px;border:1px solid var(--muted);background:var(--bg);color:var(--fg)}
-form.search button{padding:.4rem .8rem}
-`
+export { day, safeHref, TYPE_LABEL } from './format.js'
 
-export function Layout(props: { title: string; children: Child }) {
+/** Who is signed in, as the header shows it (`currentEditor(c)`); null when nobody is. */
+export type EditorStatus = { name: string; csrfToken?: string } | null
+
+export type NavKey = 'incidents' | 'search' | 'feeds' | 'about'
+
+const NAV: [NavKey, string, string][] = [
+  ['incidents', '/', 'Incidents'],
+  ['search', '/search', 'Search'],
+  ['feeds', '/feeds', 'Feeds'],
+  ['about', '/about', 'About'],
+]
+
+export interface LayoutProps {
+  title: string
+  children: Child
+  /** Signed-in editor for the header; undefined renders the "Sign in" link. */
+  editor?: EditorStatus
+  /** Nav entry marked as the current page. */
+  current?: NavKey
+  description?: string
+}
+
+export function Layout(props: LayoutProps) {
   return (
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${props.title} · sitrep`}</title>
-        <style>{CSS}</style>
-      </head>
-      <body>
-        <header>
-          <a class="brand" href="/">
-            sitrep
+    <>
+      {raw('<!DOCTYPE html>')}
+      <html lang="en">
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>{props.title === 'sitrep' ? 'sitrep' : `${props.title} · sitrep`}</title>
+          <meta
+            name="description"
+            content={
+              props.description ?? 'Security incidents from the news, linked and summarised.'
+            }
+          />
+          <meta name="color-scheme" content="light dark" />
+          <link rel="stylesheet" href={STYLESHEET_HREF} />
+          <link rel="icon" href={FAVICON_HREF} type="image/svg+xml" />
+        </head>
+        <body>
+          <a class="skip" href="#main">
+            Skip to content
           </a>
-          <span class="muted">incidents from security news, linked and summarised</span>
-          <form class="search" action="/" method="get" role="search">
-            <label>
-              <span class="muted">Search </span>
-              <input type="search" name="q" aria-label="Search incidents" />
-            </label>{' '}
-            <button type="submit">Search</button>
-          </form>
-        </header>
-        <main>{props.children}</main>
-        <footer class="muted">
-          JSON API: <a href="/api/v1/incidents">/api/v1/incidents</a> ·{' '}
-          <a href="/api/v1/feeds">feeds</a>
-        </footer>
-      </body>
-    </html>
+          <header class="site-header">
+            <div class="wrap">
+              <a class="brand" href="/">
+                sitrep
+              </a>
+              <nav class="site-nav" aria-label="Main">
+                <ul>
+                  {NAV.map(([key, href, label]) => (
+                    <li>
+                      <a href={href} aria-current={props.current === key ? 'page' : undefined}>
+                        {label}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </nav>
+              <EditorSlot editor={props.editor ?? null} />
+            </div>
+          </header>
+          <main id="main" tabindex={-1}>
+            {props.children}
+          </main>
+          <footer class="site-footer">
+            <div class="wrap">
+              <p>
+                sitrep groups security news from many outlets into incidents, with cited summaries
+                and timelines.
+              </p>
+              <p>
+                <a href="/api/docs">API documentation</a> ·{' '}
+                <a href="/api/v1/openapi.json">OpenAPI</a> · <a href="/feeds">Feed health</a> ·{' '}
+                <a href="/about">About</a>
+              </p>
+            </div>
+          </footer>
+        </body>
+      </html>
+    </>
   )
 }
 
-/** Only http(s) links are rendered as links; anything else (javascript:, data:) is dropped. */
-export function safeHref(url: string): string | undefined {
-  try {
-    const u = new URL(url)
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : undefined
-  } catch {
-    return undefined
+/** "Signed in as NAME" with a Sign out button (a POST form: logging out changes state). */
+function EditorSlot({ editor }: { editor: EditorStatus }) {
+  if (!editor) {
+    return (
+      <div class="editor">
+        <a href="/login">Sign in</a>
+      </div>
+    )
   }
+  return (
+    <div class="editor">
+      <span>
+        Signed in as <strong>{editor.name}</strong>
+      </span>
+      <form method="post" action="/logout">
+        {editor.csrfToken && <input type="hidden" name={CSRF_FIELD} value={editor.csrfToken} />}
+        <button type="submit" class="link">
+          Sign out
+        </button>
+      </form>
+    </div>
+  )
 }
-
-export const TYPE_LABEL = {
-  threat_actor: 'Threat actors',
-  organization: 'Organizations',
-  software: 'Software',
-  malware: 'Malware',
-  vulnerability: 'Vulnerabilities',
-} as const
-
-export const day = (iso: string) => iso.slice(0, 10)

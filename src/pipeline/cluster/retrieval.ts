@@ -5,6 +5,8 @@ import type { Mention } from '../../core/types.js'
 import { TYPE_WEIGHT, type CorpusStats } from './score.js'
 
 const MAX_TERMS = 10
+/** Terms an article adds to its incident's retrieval index (incident_terms). */
+const INDEX_TERMS = 20
 const MAX_ENTITIES = 8
 
 export function retrievalKeys(
@@ -12,12 +14,7 @@ export function retrievalKeys(
   mentions: Mention[],
   s: CorpusStats,
 ): { terms: string[]; entityIds: string[] } {
-  const idf = (df: number, n: number) => Math.log((n + 1) / (df + 1))
-  const topTerms = [...terms.entries()]
-    .map(([t, w]) => [t, w * idf(s.termDf.get(t) ?? 0, s.docs)] as const)
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-    .slice(0, MAX_TERMS)
-    .map(([t]) => t)
+  const topTerms = topByTfIdf(terms, s, MAX_TERMS)
   const topEntities = mentions
     .map(
       (m) =>
@@ -30,4 +27,28 @@ export function retrievalKeys(
     .slice(0, MAX_ENTITIES)
     .map(([id]) => id)
   return { terms: topTerms, entityIds: topEntities }
+}
+
+/**
+ * The terms an article is found by later: its most specific ones. Without corpus statistics (a
+ * near-duplicate joins without scoring) the raw weights decide.
+ */
+export function indexTerms(terms: Map<string, number>, s: CorpusStats | null): string[] {
+  return topByTfIdf(terms, s, INDEX_TERMS)
+}
+
+function topByTfIdf(
+  terms: Map<string, number>,
+  s: Pick<CorpusStats, 'docs' | 'termDf'> | null,
+  n: number,
+): string[] {
+  return [...terms.entries()]
+    .map(([t, w]) => [t, s ? w * idf(s.termDf.get(t) ?? 0, s.docs) : w] as const)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, n)
+    .map(([t]) => t)
+}
+
+function idf(df: number, n: number): number {
+  return Math.log((n + 1) / (df + 1))
 }

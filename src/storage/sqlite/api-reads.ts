@@ -1,61 +1,61 @@
-import { and, asc, desc, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm'
 import { articles, incidentLinks, incidents, timelineEvents } from '../../../db/schema/sqlite.js'
-import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core'
-import type { Repository } from '../repository.js'
-import { decodeCursor, toPage } from '../cursor.js'
+import type { ArticleQuery, IncidentQuery, Repository } from '../repository.js'
 import type { SqliteDb } from './db.js'
-import { ftsQuery } from './fts.js'
+import {
+  articleSourceCondition,
+  incidentFilterConditions,
+  sinceBound,
+  untilBound,
+} from './api-filters.js'
+import { afterCursor, keysetOrder, keysetPage, type Keyset } from './cursor.js'
 import { toArticleViews, toIncidentViews } from './views.js'
-import { resolveEntityIds } from './entities.js'
 
 type ApiReads = Pick<Repository, 'listArticles' | 'listIncidents' | 'getIncident'>
 
+const articleKeyset: Keyset = {
+  key: articles.publishedAt,
+  id: articles.id,
+  dir: 'desc',
+  tag: '',
+  kind: 'time',
+}
+
+/** Keyset per incident sort; `recent` keeps the original untagged cursors valid. */
+const incidentKeysets = {
+  recent: { key: incidents.lastSeen, id: incidents.id, dir: 'desc', tag: '', kind: 'time' },
+  first_seen: { key: incidents.firstSeen, id: incidents.id, dir: 'desc', tag: 'f', kind: 'time' },
+  coverage: { key: incidents.articleCount, id: incidents.id, dir: 'desc', tag: 'c', kind: 'count' },
+} satisfies Record<NonNullable<IncidentQuery['sort']>, Keyset>
+
+const sortValue = {
+  recent: (r: typeof incidents.$inferSelect) => r.lastSeen,
+  first_seen: (r: typeof incidents.$inferSelect) => r.firstSeen,
+  coverage: (r: typeof incidents.$inferSelect) => r.articleCount,
+}
+
 export function apiReads(db: SqliteDb): ApiReads {
   return {
-    async listArticles({ limit, cursor }) {
-      const where = cursor ? before(articles.publishedAt, articles.id, cursor) : undefined
-      const rows = await db
-        .select()
-        .from(articles)
-        .where(where)
-        .orderBy(desc(articles.publishedAt), desc(articles.id))
-        .limit(limit + 1)
-      const page = toPage(rows, limit, (r) => [r.publishedAt, r.id])
-      return { data: await toArticleViews(db, page.data), nextCursor: page.nextCursor }
-    },
+    listArticles: (q) => listArticles(db, q),
     async listIncidents(q) {
-      const conds: (SQL | undefined)[] = [
+      const filters = await incidentFilterConditions(db, q)
+      if (!filters) return { data: [], nextCursor: null }
+      const sort = q.sort ?? 'recent'
+      const keyset = incidentKeysets[sort]
+      const conds: SQL[] = [
         isNull(incidents.mergedInto),
         eq(incidents.kind, 'incident'),
+        eq(incidents.hidden, false),
+        ...filters,
       ]
-      if (q.cursor) conds.push(before(incidents.lastSeen, incidents.id, q.cursor))
-      if (q.since) conds.push(sql`${incidents.lastSeen} >= ${q.since}`)
-      if (q.entity) {
-        const ids = await resolveEntityIds(db, q.entity)
-        if (ids.length === 0) return { data: [], nextCursor: null }
-        conds.push(
-          sql`${incidents.id} in (select incident_id from incident_entities where entity_id in (${sql.join(
-            ids.map((id) => sql`${id}`),
-            sql`, `,
-          )}))`,
-        )
-      }
-      if (q.q) {
-        const match = ftsQuery(q.q)
-        if (!match) return { data: [], nextCursor: null }
-        conds.push(
-          sql`${incidents.id} in (select incident_id from incidents_fts where incidents_fts match ${match}
-            union select a.incident_id from articles_fts f join articles a on a.id = f.article_id
-            where articles_fts match ${match})`,
-        )
-      }
+      if (q.cursor) conds.push(afterCursor(keyset, q.cursor))
       const rows = await db
         .select()
         .from(incidents)
         .where(and(...conds))
-        .orderBy(desc(incidents.lastSeen), desc(incidents.id))
+        .orderBy(...keysetOrder(keyset))
         .limit(q.limit + 1)
-      const page = toPage(rows, q.limit, (r) => [r.lastSeen, r.id])
+      const page = keysetPage(keyset, rows, q.limit, (r) => [sortValue[sort](r), r.id])
       return { data: await toIncidentViews(db, page.data), nextCursor: page.nextCursor }
     },
     async getIncident(requested) {
@@ -136,8 +136,25 @@ async function relatedIncidents(db: SqliteDb, id: string) {
   })
 }
 
-/** Keyset condition for descending (sortKey, id) order. */
-function before(sortCol: AnySQLiteColumn, idCol: AnySQLiteColumn, cursor: string) {
-  const c = decodeCursor(cursor)
-  return or(lt(sortCol, c.sortKey), and(eq(sortCol, c.sortKey), lt(idCol, c.id)))
+async function listArticles(db: SqliteDb, q: ArticleQuery) {
+  const conds: SQL[] = []
+  const since = sinceBound(q.since)
+  const until = untilBound(q.until)
+  if (since) conds.push(sql`${articles.publishedAt} >= ${since}`)
+  if (until) conds.push(sql`${articles.publishedAt} < ${until}`)
+  if (q.source) conds.push(articleSourceCondition(q.source))
+  if (q.incident) {
+    const incident = await resolveIncident(db, q.incident)
+    if (!incident) return { data: [], nextCursor: null }
+    conds.push(eq(articles.incidentId, incident.id))
+  }
+  if (q.cursor) conds.push(afterCursor(articleKeyset, q.cursor))
+  const rows = await db
+    .select()
+    .from(articles)
+    .where(and(...conds))
+    .orderBy(...keysetOrder(articleKeyset))
+    .limit(q.limit + 1)
+  const page = keysetPage(articleKeyset, rows, q.limit, (r) => [r.publishedAt, r.id])
+  return { data: await toArticleViews(db, page.data), nextCursor: page.nextCursor }
 }

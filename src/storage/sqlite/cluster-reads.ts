@@ -5,13 +5,13 @@ import {
   articles,
   counters,
   incidentEntities,
+  incidentTerms,
   incidents,
   terms as termsTable,
 } from '../../../db/schema/sqlite.js'
 import type { Mention } from '../../core/types.js'
 import type { Repository, StoredIncident } from '../repository.js'
 import { chunk, type SqliteDb } from './db.js'
-import { ftsQuery } from './fts.js'
 import { mentionsByArticle } from './views.js'
 
 type ClusterReads = Pick<
@@ -75,12 +75,21 @@ export function clusterReads(db: SqliteDb): ClusterReads {
           .limit(limit)
         for (const r of rows) ids.add(r.id)
       }
-      const match = ftsQuery(terms.join(' '), 'or')
-      if (match) {
-        const rows = await db.all<{ id: string }>(sql`
-          select f.incident_id as id from incidents_fts f join incidents i on i.id = f.incident_id
-          where incidents_fts match ${match} and i.last_seen >= ${since} and i.merged_into is null
-          order by f.rank limit ${limit}`)
+      if (terms.length > 0) {
+        // Same shape as the entity lookup: a range scan of (term, last_seen) per key, so only
+        // the recent window is read however large the database grows.
+        const rows = await db
+          .select({ id: incidentTerms.incidentId })
+          .from(incidentTerms)
+          .where(
+            and(
+              inArray(incidentTerms.term, terms.slice(0, 50)),
+              gte(incidentTerms.lastSeen, since),
+            ),
+          )
+          .groupBy(incidentTerms.incidentId)
+          .orderBy(desc(sql`count(*)`))
+          .limit(limit)
         for (const r of rows) ids.add(r.id)
       }
       if (ids.size === 0) return []

@@ -3,14 +3,18 @@ import { asc, gt, isNotNull, or, and, eq, sql } from 'drizzle-orm'
 import { articles } from '../../../db/schema/sqlite.js'
 import type { Repository } from '../repository.js'
 import { apiReads } from './api-reads.js'
+import { apiEntityReads } from './api-entity-list.js'
 import { clusterReads } from './cluster-reads.js'
 import { runBatch, type SqliteDb } from './db.js'
+import { curationRepo } from './curation.js'
 import { dedupRepo } from './dedup.js'
 import { entityRepo } from './entities.js'
 import { mergeEntities } from './entity-merge.js'
 import { feedRepo } from './feeds.js'
+import { keyRepo } from './keys.js'
 import { linkReads } from './link-reads.js'
 import { saveArticle } from './save-article.js'
+import { webReads } from './web-reads.js'
 
 export function createSqliteRepository(db: SqliteDb): Repository {
   return {
@@ -19,7 +23,12 @@ export function createSqliteRepository(db: SqliteDb): Repository {
     ...apiReads(db),
     ...entityRepo(db),
     ...dedupRepo(db),
+    ...curationRepo(db),
     ...linkReads(db),
+    // after entityRepo: adds the `incidents` sort to its listEntities
+    ...apiEntityReads(db),
+    ...webReads(db),
+    ...keyRepo(db),
     saveArticle: (bundle) => saveArticle(db, bundle),
     mergeEntities: (pairs) => mergeEntities(db, pairs),
     async counts() {
@@ -41,6 +50,7 @@ export function createSqliteRepository(db: SqliteDb): Repository {
         db.run(sql`update articles set incident_id = null`),
         db.run(sql`delete from incidents`),
         db.run(sql`delete from incident_entities`),
+        db.run(sql`delete from incident_terms`),
         db.run(sql`delete from incident_links`),
         db.run(sql`delete from incidents_fts`),
         db.run(sql`delete from terms`),

@@ -8,6 +8,7 @@ import {
   entities,
   incidentEntities,
   incidentLinks,
+  incidentTerms,
   incidents,
   terms,
   timelineEvents,
@@ -47,14 +48,29 @@ export async function saveArticle(db: SqliteDb, b: ArticleBundle): Promise<void>
     stmts.push(db.insert(articleEntities).values(rows).onConflictDoNothing())
   }
   for (const old of b.mergedIncidentIds) stmts.push(...mergeStmts(db, old, incident.id))
+  // Editor state (pinned, hidden, locked, edited_at) is curation's alone: never written here.
+  const { pinned: _p, hidden: _h, locked: _l, editedAt: _e, ...row } = incident
   stmts.push(
     db
       .insert(incidents)
-      .values(incident)
-      .onConflictDoUpdate({ target: incidents.id, set: { ...incident, id: undefined } }),
+      .values(row)
+      .onConflictDoUpdate({ target: incidents.id, set: { ...row, id: undefined, ...keepLocked } }),
     db.delete(incidentEntities).where(eq(incidentEntities.incidentId, incident.id)),
     ...incidentFtsStmts(db, incident),
   )
+  if (b.indexTerms.length > 0) {
+    const lastSeen = incident.lastSeen
+    const rows = b.indexTerms.map((term) => ({ incidentId: incident.id, term, lastSeen }))
+    stmts.push(
+      db
+        .insert(incidentTerms)
+        .values(rows)
+        .onConflictDoUpdate({
+          target: [incidentTerms.incidentId, incidentTerms.term],
+          set: { lastSeen: sql`max(${incidentTerms.lastSeen}, excluded.last_seen)` },
+        }),
+    )
+  }
   if (b.incidentEntities.length > 0) {
     const rows = b.incidentEntities.map((r) => ({ ...r, incidentId: incident.id }))
     stmts.push(db.insert(incidentEntities).values(rows))
@@ -111,13 +127,30 @@ function entityRow(b: ArticleBundle) {
   })
 }
 
+/**
+ * Fields an editor locked keep their stored value, also when an edit lands between the
+ * pipeline's read of the incident and this write.
+ */
+const keepLocked = Object.fromEntries(
+  (['title', 'summary', 'kind'] as const).map((f) => [
+    f,
+    sql`case when exists (select 1 from json_each(${incidents.locked}) where value = ${f})
+      then ${incidents[f]} else excluded.${sql.identifier(incidents[f].name)} end`,
+  ]),
+)
+
 /** Moves everything of incident `from` onto `to`; `from` keeps resolving via merged_into. */
-function mergeStmts(db: SqliteDb, from: string, to: string): Stmt[] {
+export function mergeStmts(db: SqliteDb, from: string, to: string): Stmt[] {
   return [
     db.update(articles).set({ incidentId: to }).where(eq(articles.incidentId, from)),
     db.update(incidents).set({ mergedInto: to }).where(eq(incidents.id, from)),
     db.update(incidents).set({ mergedInto: to }).where(eq(incidents.mergedInto, from)),
     db.delete(incidentEntities).where(eq(incidentEntities.incidentId, from)),
+    db.run(
+      sql`insert or ignore into incident_terms (incident_id, term, last_seen)
+        select ${to}, term, last_seen from incident_terms where incident_id = ${from}`,
+    ),
+    db.delete(incidentTerms).where(eq(incidentTerms.incidentId, from)),
     deleteIncidentFts(db, from),
     // A link the survivor already has would collide; those, and links that became self-links,
     // are dropped rather than failing the whole batch.

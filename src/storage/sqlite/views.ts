@@ -118,5 +118,8 @@ export async function toIncidentViews(
     lastSeen: r.lastSeen,
     articleCount: r.articleCount,
     entities: ents.get(r.id) ?? [],
+    pinned: r.pinned,
+    hidden: r.hidden,
+    edited: r.editedAt != null,
   }))
 }

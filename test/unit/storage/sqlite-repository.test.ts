@@ -70,6 +70,7 @@ async function bundle(
     mergedIncidentIds: merged,
     links: [],
     terms: ['mercor', 'breach'],
+    indexTerms: ['mercor'],
     newIncident: true,
     bands: [],
     dedup: null,
@@ -157,5 +158,20 @@ describe('SQLite repository', () => {
       'https://news.example/5',
       'https://news.example/6',
     ])
+  })
+
+  it('finds candidates through indexed terms, only within the time window, following merges', async () => {
+    // Bundles 1..6 index the term "mercor"; incident a5 was merged into a6 above.
+    const find = (since: string, terms = ['mercor']) =>
+      repo.findCandidateIncidents({ entityIds: [], terms, since, limit: 40 })
+    const all = await find('2026-03-01T00:00:00.000Z')
+    const ids = all.map((i) => i.id)
+    expect(ids).toContain(await incidentId('a6'))
+    expect(ids).toContain(await incidentId('a1'))
+    expect(ids).not.toContain(await incidentId('a5'))
+    // Incident a5's terms moved to the survivor, so a6 is still found by them.
+    const recent = await find('2026-03-16T00:00:00.000Z')
+    expect(recent.map((i) => i.id)).toEqual([await incidentId('a6')])
+    expect(await find('2026-03-01T00:00:00.000Z', ['nothing-like-this'])).toEqual([])
   })
 })
