@@ -1,10 +1,12 @@
 // Clustering at scale: does the cost per article grow with the database? The bench replays one
 // fixed slice of the news corpus (the densest 1,000 consecutive stories, so the 90-day windows
 // are as full as the corpus gets) over and over: pass k is shifted by 10·k years and reworded
-// (every third word altered with a pass-specific suffix), so each copy is a new story, not a
-// near-duplicate, and never lands in an earlier pass's time window. The 1st, 10th and 50th
-// thousand are therefore the SAME stories processed against a database of 0, 9k and 49k articles:
-// any difference in time per article is the database's size, not the content.
+// (every third word altered with a pass-specific suffix; every pass, the first included, so that
+// all passes have the same kind of text), so each copy is a new story, not a near-duplicate, and
+// never lands in an earlier pass's time window. The 1st, 10th and 50th thousand are therefore the
+// same stories processed against a database of 0, 9k and 49k articles: any difference in time
+// per article is the database's size, not the content. Wall time and CPU time are both printed;
+// CPU time (this process, SQLite included: libsql runs in-process) is steadier on a shared machine.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -30,16 +32,14 @@ function densest(sorted: Rec[], size: number): Rec[] {
   return sorted.slice(best, best + size)
 }
 
-/** Copy k of a record: pass 0 is the original; later passes alter every third word. */
+/** Copy k of a record: every third word altered, the positions and suffix depending on k. */
 function variant(r: Rec, k: number): Rec {
   const tag = k.toString(36)
   const alter = (s: string) =>
-    k === 0
-      ? s
-      : s
-          .split(' ')
-          .map((w, i) => (i % 3 === k % 3 && /^\p{L}{4,}$/u.test(w) ? `${w}q${tag}` : w))
-          .join(' ')
+    s
+      .split(' ')
+      .map((w, i) => (i % 3 === k % 3 && /^\p{L}{4,}$/u.test(w) ? `${w}q${tag}` : w))
+      .join(' ')
   const at = new Date(r.published!)
   at.setUTCFullYear(at.getUTCFullYear() + 10 * k)
   const u = URL.canParse(r.url) ? new URL(r.url) : new URL(`https://${r.url}`)
@@ -82,14 +82,17 @@ async function main() {
       for (let i = 0; i < pass.length; i += 1000) {
         const batch = pass.slice(i, i + 1000)
         const t0 = performance.now()
+        const c0 = process.cpuUsage()
         await ingestItems(rt.deps, ctx, batch, { origin: 'ingest', feedId: null, source: null })
         const ms = (performance.now() - t0) / batch.length
+        const c = process.cpuUsage(c0)
+        const cpu = (c.user + c.system) / 1000 / batch.length
         done += batch.length
-        perThousand.push(ms)
+        perThousand.push(cpu)
         if (REPORT_AT.has(done) || done === TOTAL || process.env.BENCH_SCALE_EVERY) {
           const rss = (process.memoryUsage().rss / 1024 / 1024).toFixed(0)
           console.log(
-            `  ${String(done).padStart(6)} articles: ${ms.toFixed(2)} ms/article over the last ${batch.length} (RSS ${rss} MB)`,
+            `  ${String(done).padStart(6)} articles: ${ms.toFixed(2)} ms/article wall, ${cpu.toFixed(2)} ms CPU, over the last ${batch.length} (RSS ${rss} MB)`,
           )
         }
       }
@@ -98,7 +101,7 @@ async function main() {
     const last = perThousand.at(-1)!
     const ratio = last / first
     console.log(
-      `time per article at ${done} vs at 1000: ${last.toFixed(2)} / ${first.toFixed(2)} ms = ${ratio.toFixed(2)}x (target <= 2x): ${ratio <= 2 ? 'PASS' : 'FAIL'}`,
+      `CPU time per article at ${done} vs at 1000: ${last.toFixed(2)} / ${first.toFixed(2)} ms = ${ratio.toFixed(2)}x (target <= 2x): ${ratio <= 2 ? 'PASS' : 'FAIL'}`,
     )
   } finally {
     await rt.close()

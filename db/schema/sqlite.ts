@@ -5,6 +5,13 @@ import { sqliteTable, text, integer, real, primaryKey, index } from 'drizzle-orm
 import type { ApiScope } from './vocab.js'
 import {
   ARTICLE_ORIGINS,
+  CHANGE_KINDS,
+  CHANNELS,
+  DELIVERY_STATUSES,
+  DIGEST_MODES,
+  INCIDENT_TAGS,
+  LOCKFILE_FORMATS,
+  SUBSCRIPTION_STATUSES,
   CURATION_KINDS,
   DEDUP_METHODS,
   ENTITY_ORIGINS,
@@ -116,6 +123,8 @@ export const incidents = sqliteTable(
     hidden: integer('hidden', { mode: 'boolean' }).notNull().default(false),
     /** Fields an editor set, which the pipeline must no longer overwrite (e.g. ["title"]). */
     locked: text('locked', { mode: 'json' }).$type<string[]>().notNull().default([]),
+    /** Pipeline-assigned tags (see incident_tags). */
+    tags: text('tags', { mode: 'json' }).$type<string[]>().notNull().default([]),
     editedAt: text('edited_at'),
   },
   // One index per API sort (recent, first_seen, coverage), so every keyset page is an index walk.
@@ -301,3 +310,119 @@ export const curations = sqliteTable(
   },
   (t) => [index('curations_anchor_idx').on(t.anchorArticleId)],
 )
+
+/** Pipeline-assigned tags per incident (ransomware, supply-chain, ...), for topic lookups. */
+export const incidentTags = sqliteTable(
+  'incident_tags',
+  {
+    incidentId: text('incident_id').notNull(),
+    tag: text('tag', { enum: INCIDENT_TAGS }).notNull(),
+    lastSeen: text('last_seen').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.incidentId, t.tag] }),
+    index('incident_tags_tag_idx').on(t.tag, t.lastSeen),
+  ],
+)
+
+/**
+ * What changed about an incident, recorded in the article's write batch. The id is a hash of
+ * (incident, kind, subject), so re-crawls and restarts record nothing twice; `seq` orders the
+ * fan-out. `recluster` records none (it replays old news).
+ */
+export const incidentChanges = sqliteTable(
+  'incident_changes',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    id: text('id').notNull().unique(),
+    incidentId: text('incident_id').notNull(),
+    kind: text('kind', { enum: CHANGE_KINDS }).notNull(),
+    /** The entity, linked incident or tag the change is about; '' for incident_created. */
+    subject: text('subject').notNull(),
+    detail: text('detail', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    at: text('at').notNull(),
+  },
+  (t) => [index('incident_changes_incident_idx').on(t.incidentId)],
+)
+
+/** A reader's subscription: a topic delivered over one channel. */
+export const subscriptions = sqliteTable(
+  'subscriptions',
+  {
+    id: text('id').primaryKey(),
+    /** `entity:<id>`, `tag:<tag>`, `q:<query>` or `watchlist:<id>`. */
+    topic: text('topic').notNull(),
+    channel: text('channel', { enum: CHANNELS }).notNull(),
+    /** Webhook URL or e-mail address. */
+    target: text('target').notNull(),
+    /** Webhook signing secret, encrypted (AES-GCM) with the server secret; shown once. */
+    secretEnc: text('secret_enc'),
+    mode: text('mode', { enum: DIGEST_MODES }).notNull().default('immediate'),
+    status: text('status', { enum: SUBSCRIPTION_STATUSES }).notNull(),
+    disabledReason: text('disabled_reason'),
+    /** Hash of the e-mail confirmation token (double opt-in). */
+    confirmTokenHash: text('confirm_token_hash'),
+    consecutiveFailures: integer('consecutive_failures').notNull().default(0),
+    /** The API key that created it (null for anonymous e-mail sign-ups). */
+    keyId: text('key_id'),
+    createdAt: text('created_at').notNull(),
+    confirmedAt: text('confirmed_at'),
+    lastDigestAt: text('last_digest_at'),
+  },
+  (t) => [index('subscriptions_topic_idx').on(t.topic, t.status)],
+)
+
+/**
+ * One notification per (subscription, incident, change): the id is a hash of the three, so it
+ * is created and delivered exactly once across re-crawls, restarts and merges.
+ */
+export const notifications = sqliteTable(
+  'notifications',
+  {
+    id: text('id').primaryKey(),
+    subscriptionId: text('subscription_id').notNull(),
+    incidentId: text('incident_id').notNull(),
+    changeId: text('change_id').notNull(),
+    payload: text('payload', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    status: text('status', { enum: DELIVERY_STATUSES }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: text('next_attempt_at').notNull(),
+    lastError: text('last_error'),
+    createdAt: text('created_at').notNull(),
+    deliveredAt: text('delivered_at'),
+  },
+  (t) => [
+    index('notifications_due_idx').on(t.status, t.nextAttemptAt),
+    index('notifications_subscription_idx').on(t.subscriptionId, t.createdAt),
+  ],
+)
+
+/** Every delivery attempt (webhook POST or e-mail), shown in the subscription's delivery log. */
+export const deliveryAttempts = sqliteTable(
+  'delivery_attempts',
+  {
+    id: text('id').primaryKey(),
+    subscriptionId: text('subscription_id').notNull(),
+    /** Notification ids this attempt carried (one for a webhook, several for a digest). */
+    notificationIds: text('notification_ids', { mode: 'json' }).$type<string[]>().notNull(),
+    at: text('at').notNull(),
+    ok: integer('ok', { mode: 'boolean' }).notNull(),
+    statusCode: integer('status_code'),
+    error: text('error'),
+    durationMs: integer('duration_ms'),
+  },
+  (t) => [index('delivery_attempts_subscription_idx').on(t.subscriptionId, t.at)],
+)
+
+/** An uploaded dependency list: every package in it is watched. */
+export const watchlists = sqliteTable('watchlists', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  format: text('format', { enum: LOCKFILE_FORMATS }).notNull(),
+  /** [{ ecosystem: 'npm' | 'pypi', name, version }] */
+  packages: text('packages', { mode: 'json' })
+    .$type<{ ecosystem: string; name: string; version: string | null }[]>()
+    .notNull(),
+  keyId: text('key_id'),
+  createdAt: text('created_at').notNull(),
+})

@@ -48,3 +48,57 @@ export const CURATION_KINDS = [
   'entity_merge',
 ] as const
 export type CurationKind = (typeof CURATION_KINDS)[number]
+
+/** Tags the pipeline assigns to incidents; subscribable topics (`tag:ransomware`). */
+export const INCIDENT_TAGS = [
+  'ransomware',
+  'supply-chain',
+  'data-breach',
+  'exploited-vulnerability',
+  'vulnerability',
+  'phishing',
+  'malware',
+  'ddos',
+  'espionage',
+  'crypto-theft',
+] as const
+export type IncidentTag = (typeof INCIDENT_TAGS)[number]
+
+/**
+ * Changes that notify subscribers: a new incident, a newly named victim, a new linked incident,
+ * an attribution to an actor, a new CVE, a new tag. Not "one more article".
+ */
+export const CHANGE_KINDS = [
+  'incident_created',
+  'victim_added',
+  'actor_attributed',
+  'vulnerability_added',
+  'malware_added',
+  'software_added',
+  'link_added',
+  'tag_added',
+] as const
+export type ChangeKind = (typeof CHANGE_KINDS)[number]
+
+export const CHANNELS = ['webhook', 'email'] as const
+export type Channel = (typeof CHANNELS)[number]
+
+/** `pending`: waiting for e-mail confirmation (double opt-in). */
+export const SUBSCRIPTION_STATUSES = ['pending', 'active', 'disabled', 'unsubscribed'] as const
+export type SubscriptionStatus = (typeof SUBSCRIPTION_STATUSES)[number]
+
+export const DIGEST_MODES = ['immediate', 'daily'] as const
+export type DigestMode = (typeof DIGEST_MODES)[number]
+
+/** Notification delivery states; `dead` after the last retry. */
+export const DELIVERY_STATUSES = ['pending', 'delivered', 'failed', 'dead', 'skipped'] as const
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number]
+
+export const LOCKFILE_FORMATS = [
+  'package-lock',
+  'pnpm-lock',
+  'requirements',
+  'poetry-lock',
+  'cyclonedx',
+] as const
+export type LockfileFormat = (typeof LOCKFILE_FORMATS)[number]

@@ -34,6 +34,7 @@ const schema = z.object({
   SITREP_RATE_LIMIT_ANON: z.coerce.number().int().min(0).default(300),
   SITREP_RATE_LIMIT_KEY: z.coerce.number().int().min(0).default(1200),
   SITREP_TRUST_PROXY: flag,
+  SITREP_RESPONSE_CACHE_MS: z.coerce.number().int().min(0).max(600_000).default(30_000),
   SITREP_USER_AGENT: z
     .string()
     .default('sitrep/0.1 (+https://github.com/sitrep-dev/sitrep; security news incident tracker)'),
@@ -62,6 +63,12 @@ export interface Config {
   rateLimitKey: number
   /** Behind a reverse proxy: trust its X-Forwarded-For/-Proto/-Host (`SITREP_TRUST_PROXY`). */
   trustProxy: boolean
+  /**
+   * Anonymous GET responses are kept in memory at most this long (`SITREP_RESPONSE_CACHE_MS`;
+   * 0: off). They are dropped at once when this process writes to the database, and within a
+   * quarter second when another process does (SQLite `data_version`, polled).
+   */
+  responseCacheMs: number
 }
 
 export function parseConfig(env: Record<string, string | undefined>): Config {
@@ -92,5 +99,6 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     rateLimitAnon: e.SITREP_RATE_LIMIT_ANON,
     rateLimitKey: e.SITREP_RATE_LIMIT_KEY,
     trustProxy: e.SITREP_TRUST_PROXY,
+    responseCacheMs: e.SITREP_RESPONSE_CACHE_MS,
   }
 }

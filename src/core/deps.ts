@@ -11,4 +11,9 @@ export interface Deps {
   http: HttpClient
   log: Logger
   now: () => Date
+  /**
+   * Goes up whenever this process writes to the database (see storage/write-tracking.ts);
+   * absent where writes are not tracked, which turns the response cache off.
+   */
+  dataGeneration?: () => number
 }

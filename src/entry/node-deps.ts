@@ -4,7 +4,8 @@ import { parseConfig, type Config } from '../core/config.js'
 import type { Deps } from '../core/deps.js'
 import { createLogger } from '../core/log.js'
 import { createNodeHttpClient } from '../platform/node/http-client.js'
-import { openSqlite } from '../storage/sqlite-node.js'
+import { openSqlite, watchDataVersion } from '../storage/sqlite-node.js'
+import { trackWrites } from '../storage/write-tracking.js'
 
 export interface NodeRuntime {
   deps: Deps
@@ -17,20 +18,28 @@ export async function createNodeRuntime(
 ): Promise<NodeRuntime> {
   const config = { ...parseConfig(env), ...overrides }
   const db = await openSqlite(config.databaseUrl)
+  const tracked = trackWrites(db.repo)
+  // Only a serving process needs to notice other processes' writes (for its response cache).
+  const watcher =
+    config.responseCacheMs > 0 && !config.databaseUrl.includes(':memory:')
+      ? await watchDataVersion(db.client, 250, tracked.bump)
+      : null
   const http = createNodeHttpClient({
     allowPrivateNetworks: config.allowPrivateNetworks,
     connectTimeoutMs: config.connectTimeoutMs,
   })
   const deps: Deps = {
     config,
-    repo: db.repo,
+    repo: tracked.repo,
     http,
     log: createLogger(config.logLevel),
     now: () => new Date(),
+    dataGeneration: tracked.generation,
   }
   return {
     deps,
     async close() {
+      watcher?.stop()
       await http.close?.()
       db.close()
     },

@@ -12,6 +12,7 @@ import { apiDocsRoutes } from './api-docs/routes.js'
 import { authenticate, verifyCsrf } from './auth/middleware.js'
 import { apiRateLimit } from './auth/rate-limit.js'
 import type { AuthWiring } from './auth/wiring.js'
+import { responseCache } from './response-cache.js'
 import { errorPage } from './web/error-page.js'
 import { curationWebRoutes } from './web/edit-routes.js'
 import { webRoutes } from './web/routes.js'
@@ -19,6 +20,15 @@ import { webAuthRoutes } from './web/login.js'
 
 export function createApp(deps: Deps, wiring: AuthWiring = {}) {
   const app = new Hono()
+  // Outermost, so that a hit replays the stored response (headers included) without running
+  // the chain: only anonymous GETs qualify (see response-cache.ts). Hits are not counted by the
+  // rate limiter; they cost less than the limiter itself.
+  if (deps.dataGeneration && deps.config.responseCacheMs > 0) {
+    app.use(
+      '*',
+      responseCache({ ttlMs: deps.config.responseCacheMs, generation: deps.dataGeneration }),
+    )
+  }
   app.use(
     '*',
     secureHeaders({

@@ -44,3 +44,32 @@ export function migrationsDir(): string {
   }
   throw new Error('sitrep: cannot find db/migrations/sqlite next to the installed package')
 }
+
+/**
+ * Calls `onChange` when another connection (a CLI crawl in another process) commits to the
+ * database: SQLite's `data_version` changes only for other connections' commits. Polled, since
+ * SQLite has no cross-process notification; the timer never keeps the process alive.
+ */
+export async function watchDataVersion(
+  client: Client,
+  intervalMs: number,
+  onChange: () => void,
+): Promise<{ stop(): void }> {
+  const version = async () => (await client.execute('PRAGMA data_version')).rows[0]?.[0]
+  // The baseline is read before serving starts, so a commit right after start is not missed.
+  let last: unknown = await version()
+  let busy = false
+  const timer = setInterval(() => {
+    if (busy) return
+    busy = true
+    version()
+      .then((v) => {
+        if (v !== last) onChange()
+        last = v
+      })
+      .catch(() => onChange())
+      .finally(() => (busy = false))
+  }, intervalMs)
+  timer.unref()
+  return { stop: () => clearInterval(timer) }
+}
