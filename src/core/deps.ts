@@ -3,6 +3,7 @@
 import type { Config } from './config.js'
 import type { Logger } from './log.js'
 import type { HttpClient } from '../pipeline/fetch/types.js'
+import type { Mailer } from '../pipeline/notify/email-types.js'
 import type { Repository } from '../storage/repository.js'
 
 export interface Deps {
@@ -16,4 +17,9 @@ export interface Deps {
    * absent where writes are not tracked, which turns the response cache off.
    */
   dataGeneration?: () => number
+  /**
+   * SMTP transport for e-mail digests (Node with `SITREP_SMTP_URL` only). Absent on Workers:
+   * e-mail subscriptions are then refused with a clear message (issue 7).
+   */
+  mailer?: Mailer
 }

@@ -7,6 +7,7 @@ import { ensureSeeded } from '../jobs/seed.js'
 import { feedsAdd, feedsExport, feedsImport, feedsList } from './cli/feeds.js'
 import { ingestCommand } from './cli/ingest.js'
 import { kbImport } from './cli/kb.js'
+import { notifyAfterCrawl, notifyCommand } from './cli/notify.js'
 import { keysCreate, keysList, keysRevoke } from './cli/keys.js'
 import { progressLine } from './cli/progress.js'
 import { recluster } from './cli/recluster.js'
@@ -84,9 +85,17 @@ export function buildProgram(): Command {
             `${r.duplicates} duplicate(s) of known stories, ${r.notModified} feed(s) not modified, ` +
             `${r.feedsFailed} feed(s) failed, ${r.failed} article(s) failed`,
         )
-        return r.feedsFailed > 0 || r.failed > 0 ? 1 : 0
+        // Issue 7: what this crawl changed goes out to subscribers now, as under `serve`.
+        const notified = await notifyAfterCrawl(deps)
+        return r.feedsFailed > 0 || r.failed > 0 || notified > 0 ? 1 : 0
       }),
     )
+
+  program
+    .command('notify')
+    .description('fan recorded changes out to subscriptions and deliver webhooks and e-mails')
+    .requiredOption('--once', 'run once and exit (scheduled under `sitrep serve`)')
+    .action(() => withRuntime(({ deps }) => notifyCommand(deps)))
 
   const feeds = program.command('feeds').description('manage the feeds sitrep crawls')
   feeds

@@ -4,6 +4,7 @@ import { parseConfig, type Config } from '../core/config.js'
 import type { Deps } from '../core/deps.js'
 import { createLogger } from '../core/log.js'
 import { createNodeHttpClient } from '../platform/node/http-client.js'
+import { createMailer } from '../platform/node/mailer.js'
 import { openSqlite, watchDataVersion } from '../storage/sqlite-node.js'
 import { trackWrites } from '../storage/write-tracking.js'
 
@@ -36,10 +37,17 @@ export async function createNodeRuntime(
     now: () => new Date(),
     dataGeneration: tracked.generation,
   }
+  // E-mail digests (issue 7): only with SMTP settings; without them e-mail subscriptions are
+  // refused and waiting digests are reported in the notify run's log.
+  const mailer = config.smtpUrl
+    ? createMailer({ url: config.smtpUrl, from: config.mailFrom })
+    : null
+  if (mailer) deps.mailer = mailer
   return {
     deps,
     async close() {
       watcher?.stop()
+      mailer?.close?.()
       await http.close?.()
       db.close()
     },

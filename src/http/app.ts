@@ -8,13 +8,19 @@ import { documentOf } from './api/document.js'
 import { readCors } from './api/http-cache.js'
 import { curationRoutes } from './api/curation-routes.js'
 import { apiRoutes } from './api/routes.js'
+import { subscriptionRoutes } from './api/subscription-routes.js'
+import { watchlistRoutes } from './api/watchlist-routes.js'
 import { apiDocsRoutes } from './api-docs/routes.js'
 import { authenticate, verifyCsrf } from './auth/middleware.js'
 import { apiRateLimit } from './auth/rate-limit.js'
 import type { AuthWiring } from './auth/wiring.js'
 import { responseCache } from './response-cache.js'
+import { topicRoutes } from './topics/routes.js'
+import { emailWebRoutes } from './web/email-routes.js'
 import { errorPage } from './web/error-page.js'
 import { curationWebRoutes } from './web/edit-routes.js'
+import { subscriptionWebRoutes } from './web/subscription-routes.js'
+import { watchlistWebRoutes } from './web/watchlist-routes.js'
 import { webRoutes } from './web/routes.js'
 import { webAuthRoutes } from './web/login.js'
 
@@ -53,11 +59,21 @@ export function createApp(deps: Deps, wiring: AuthWiring = {}) {
   // CORS first, so that a rate-limited (429) read is still readable cross-origin.
   app.use('/api/v1/*', readCors)
   app.use('/api/*', apiRateLimit(deps, wiring))
-  const api = apiRoutes(deps, [curationRoutes(deps)])
+  const api = apiRoutes(deps, [
+    curationRoutes(deps),
+    subscriptionRoutes(deps),
+    watchlistRoutes(deps),
+  ])
   app.route('/api/v1', api)
   app.route('/api/docs', apiDocsRoutes(documentOf(api)))
+  // Before other web routes: `/subscriptions/confirm` must not be taken for a subscription id.
+  app.route('/', emailWebRoutes(deps))
   app.route('/', webAuthRoutes(deps, wiring))
   app.route('/', curationWebRoutes(deps))
+  app.route('/', subscriptionWebRoutes(deps))
+  app.route('/', watchlistWebRoutes(deps))
+  // Public Atom / JSON Feed per topic (issue 7).
+  app.route('/', topicRoutes(deps))
   app.route('/', webRoutes(deps))
   app.notFound((c) =>
     c.req.path.startsWith('/api/')

@@ -17,6 +17,7 @@ import { incidentTitle } from './cluster/title.js'
 import { learnEntities, type PipelineContext } from './context.js'
 import { extractMentions } from './extract/index.js'
 import { summarize } from './summarize/extractive.js'
+import { tagsAndChanges } from './notify/record-changes.js'
 
 export interface ProcessResult {
   incidentId: string
@@ -31,6 +32,8 @@ export interface ProcessOptions {
   joinIncidentId?: string | null
   bands?: string[]
   dedup?: DedupDecision | null
+  /** Record notifiable changes (default true); `recluster` replays old news and records none. */
+  recordChanges?: boolean
 }
 
 export async function processArticle(
@@ -64,7 +67,12 @@ export async function processArticle(
       limit: 40,
     })
     assignment = assignIncident(
-      { terms, mentions, publishedAt: article.publishedAt },
+      {
+        terms,
+        mentions,
+        publishedAt: article.publishedAt,
+        titleEntityIds: titleEntities(article.title, mentions),
+      },
       candidates,
       stats,
       ctx.params,
@@ -116,9 +124,31 @@ export async function processArticle(
     bands: opts.bands ?? [],
     dedup: opts.dedup ?? null,
   }
+  // Issue 7: the incident's tags and what changed about it, stored in the same batch.
+  const record = opts.recordChanges !== false
+  Object.assign(
+    bundle,
+    await tagsAndChanges({
+      article,
+      mentions,
+      existing,
+      absorbed,
+      incident,
+      links: bundle.links,
+      record,
+    }),
+  )
   await deps.repo.saveArticle(bundle)
   learnEntities(ctx, bundle.entities)
   return { incidentId: incident.id, assignment, mentions }
+}
+
+/** Entities whose surface form or name appears in the headline. */
+function titleEntities(title: string, mentions: Mention[]): string[] {
+  const t = title.toLowerCase()
+  return mentions
+    .filter((m) => t.includes(m.surface.toLowerCase()) || t.includes(m.name.toLowerCase()))
+    .map((m) => m.entityId)
 }
 
 async function corpusStats(

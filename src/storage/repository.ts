@@ -19,6 +19,13 @@ import type {
 import type { IncidentProfile } from '../pipeline/cluster/profile.js'
 import type { ApiScope } from '../../db/schema/vocab.js'
 import type { CurationKind } from '../../db/schema/vocab.js'
+import type {
+  Channel,
+  DeliveryStatus,
+  DigestMode,
+  SubscriptionStatus,
+} from '../../db/schema/vocab.js'
+import type { ChangeKind, IncidentTag, LockfileFormat } from '../../db/schema/vocab.js'
 import type { LinkCandidate, LinkCandidateQuery } from '../pipeline/cluster/links.js'
 
 export interface NewFeed {
@@ -55,6 +62,8 @@ export interface StoredIncident extends Incident {
   /** Fields an editor set, which the pipeline keeps (e.g. ["title", "summary"]). */
   locked?: string[]
   editedAt?: string | null
+  /** Pipeline tags as stored (issue 7); written through `ArticleBundle.tags`. */
+  tags?: string[]
 }
 
 export interface IncidentEntityRow {
@@ -86,6 +95,10 @@ export interface ArticleBundle {
   bands: string[]
   /** Recorded when the article is a near-duplicate of another one. */
   dedup: DedupDecision | null
+  /** The incident's pipeline tags after this article (issue 7); absent: left as stored. */
+  tags?: IncidentTag[]
+  /** Notifiable changes this article made (issue 7); inserted once each (id = hash). */
+  changes?: IncidentChangeRecord[]
 }
 
 export interface DedupDecision {
@@ -406,6 +419,240 @@ export interface Repository {
   auditLog(q: { targetId?: string | null; limit: number }): Promise<CurationEdit[]>
   /** Every curation decision in the order it was made, for replay. */
   listCurations(): Promise<CurationRecord[]>
+}
+
+/** A topic subscription (webhook or e-mail), as stored; the webhook secret only encrypted. */
+export interface SubscriptionRecord {
+  id: string
+  /** `entity:<id>`, `tag:<tag>`, `q:<query>` or `watchlist:<id>`. */
+  topic: string
+  channel: Channel
+  target: string
+  secretEnc: string | null
+  mode: DigestMode
+  status: SubscriptionStatus
+  disabledReason: string | null
+  confirmTokenHash: string | null
+  consecutiveFailures: number
+  keyId: string | null
+  createdAt: string
+  confirmedAt: string | null
+  lastDigestAt: string | null
+}
+
+/** One webhook POST or e-mail, shown in a subscription's delivery log. */
+export interface DeliveryAttemptRecord {
+  id: string
+  subscriptionId: string
+  notificationIds: string[]
+  at: string
+  ok: boolean
+  statusCode: number | null
+  error: string | null
+  durationMs: number | null
+}
+
+/** A webhook notification claimed for delivery, with what the POST needs. */
+export interface DueWebhook {
+  id: string
+  subscriptionId: string
+  payload: Record<string, unknown>
+  /** Attempts made before this one. */
+  attempts: number
+  target: string
+  secretEnc: string | null
+}
+
+/** The outcome of one webhook attempt, written in one batch. */
+export interface WebhookResult {
+  attempt: DeliveryAttemptRecord
+  notificationId: string
+  status: 'delivered' | 'failed' | 'dead'
+  /** When a `failed` notification is due again. */
+  nextAttemptAt: string | null
+  /** Consecutive failures at which the subscription is disabled. */
+  disableAfter: number
+}
+
+// Subscriptions and webhook delivery (issue 7, sqlite/subscriptions.ts), merged like the above.
+export interface Repository {
+  /** Stores `value` unless the key has one; answers the stored value either way. */
+  initSetting(key: string, value: string): Promise<string>
+  createSubscription(sub: SubscriptionRecord): Promise<void>
+  getSubscription(id: string): Promise<SubscriptionRecord | null>
+  /** Newest first; `keyId` null lists every key's (admin). */
+  listSubscriptions(q: {
+    keyId: string | null
+    limit: number
+    cursor: string | null
+  }): Promise<Page<SubscriptionRecord>>
+  /** Deletes it with its notifications and delivery log; false when there was none. */
+  deleteSubscription(id: string): Promise<boolean>
+  /** Active again, failure count reset, failed and dead notifications due now. */
+  enableSubscription(id: string, now: string): Promise<boolean>
+  /** The newest attempts first. */
+  deliveryAttempts(subscriptionId: string, limit: number): Promise<DeliveryAttemptRecord[]>
+  /** Notifications of a subscription by delivery status. */
+  notificationCounts(subscriptionId: string): Promise<Partial<Record<DeliveryStatus, number>>>
+  /**
+   * Due webhook notifications of active subscriptions, claimed by moving `next_attempt_at` to
+   * `leaseUntil` in the same statement: concurrent runs never claim the same one, and one whose
+   * run died is due again when the lease ends.
+   */
+  claimDueWebhooks(now: string, leaseUntil: string, limit: number): Promise<DueWebhook[]>
+  /**
+   * Records attempts (in order, one batch per chunk); answers the subscriptions that are
+   * disabled afterwards.
+   */
+  recordWebhookResults(results: WebhookResult[]): Promise<Set<string>>
+}
+
+/** An active e-mail subscription with notifications waiting, all of them due. */
+export interface DueEmailDigest {
+  subscription: SubscriptionRecord
+  /** Notifications waiting (pending or failed). */
+  waiting: number
+}
+
+/** A waiting e-mail notification claimed for one digest. */
+export interface EmailDigestItem {
+  id: string
+  createdAt: string
+  /** Attempts made before this one. */
+  attempts: number
+  payload: Record<string, unknown>
+}
+
+/** The outcome of one digest e-mail, written in one batch with its delivery_attempts row. */
+export interface EmailDigestResult {
+  attempt: DeliveryAttemptRecord
+  /** On failure: when the digest is due again; notifications at `maxAttempts` become `dead`. */
+  nextAttemptAt: string | null
+  maxAttempts: number
+}
+
+// E-mail digests (issue 7, sqlite/email-digests.ts), merged like the above.
+export interface Repository {
+  /**
+   * Active e-mail subscriptions whose waiting notifications are all due at `now`; daily ones
+   * only when no digest went out since `dailySlot` (today's or yesterday's digest hour).
+   */
+  dueEmailDigests(now: string, dailySlot: string, limit: number): Promise<DueEmailDigest[]>
+  /**
+   * Claims a subscription's due notifications (oldest first) by moving `next_attempt_at` to
+   * `leaseUntil`: a concurrent run claims nothing, a run that died frees them when it ends.
+   */
+  claimEmailDigest(
+    subscriptionId: string,
+    now: string,
+    leaseUntil: string,
+    limit: number,
+  ): Promise<EmailDigestItem[]>
+  /** Attempt row + notifications delivered (or failed/dead) + subscription, in one batch. */
+  recordEmailDigest(result: EmailDigestResult): Promise<void>
+  /** Remembers the hash of the confirmation token just mailed; only that token confirms. */
+  setEmailConfirmToken(subscriptionId: string, tokenHash: string): Promise<void>
+  /** pending -> active when `tokenHash` is the one mailed; false otherwise. */
+  confirmEmailSubscription(subscriptionId: string, tokenHash: string, at: string): Promise<boolean>
+  /** -> unsubscribed; its waiting notifications become `skipped`. False for unknown ids. */
+  unsubscribeEmail(subscriptionId: string, at: string): Promise<boolean>
+}
+
+/** A notifiable change (incident_changes): id = hash(incident, kind, subject). */
+export interface IncidentChangeRecord {
+  id: string
+  incidentId: string
+  kind: ChangeKind
+  /** The entity, linked incident or tag the change is about; '' for incident_created. */
+  subject: string
+  detail: Record<string, unknown>
+  at: string
+}
+
+/** A notification to create (pending, due at `createdAt`); id = hash(sub, incident, change). */
+export interface NewNotification {
+  id: string
+  subscriptionId: string
+  incidentId: string
+  changeId: string
+  payload: Record<string, unknown>
+  createdAt: string
+}
+
+/** A package of an uploaded dependency list. */
+export interface WatchedPackage {
+  ecosystem: string
+  name: string
+  version: string | null
+}
+
+// Changes, topics and fan-out (issue 7, sqlite/notify.ts), merged like the above.
+export interface Repository {
+  /** Recorded changes after `seq`, oldest first. */
+  changesAfter(seq: number, limit: number): Promise<(IncidentChangeRecord & { seq: number })[]>
+  /** Changes of this kind and subject recorded on any of these incidents (the merge rule). */
+  sameChanges(
+    incidentIds: string[],
+    kind: ChangeKind,
+    subject: string,
+  ): Promise<IncidentChangeRecord[]>
+  /** Incidents merged into `id`, directly or through others. */
+  mergedIncidentIds(id: string): Promise<string[]>
+  /** Active subscriptions to any of these exact topics. */
+  subscriptionsForTopics(topics: string[]): Promise<SubscriptionRecord[]>
+  /** Active subscriptions whose topic starts with `prefix` (`q:`, `watchlist:`). */
+  subscriptionsWithPrefix(prefix: string): Promise<SubscriptionRecord[]>
+  /** Whether full-text search finds `query` in the incident (title, summary, articles). */
+  incidentMatchesQuery(incidentId: string, query: string): Promise<boolean>
+  /** The ids among `ids` that are stored notifications. */
+  existingNotifications(ids: string[]): Promise<Set<string>>
+  /** Insert or ignore; answers how many were new. */
+  insertNotifications(rows: NewNotification[]): Promise<number>
+  /** Packages of each watchlist (unknown ids are absent). */
+  watchlistPackages(ids: string[]): Promise<Map<string, WatchedPackage[]>>
+  /** Visible incidents with this tag, most recently active first. */
+  incidentsWithTag(tag: IncidentTag, limit: number): Promise<IncidentView[]>
+  /** Stored tags per incident id. */
+  tagsOfIncidents(ids: string[]): Promise<Map<string, IncidentTag[]>>
+  /** The entity of this type named `name` (or with it as an alias), most incidents first. */
+  findEntityByTypedName(type: EntityType, name: string): Promise<string | null>
+}
+
+/** An uploaded dependency list (issue 7 watchlists); `spec` keeps a requirement's range. */
+export interface WatchlistRecord {
+  id: string
+  name: string
+  format: LockfileFormat
+  packages: (WatchedPackage & { spec?: string })[]
+  keyId: string | null
+  createdAt: string
+}
+
+export type WatchlistSummary = Omit<WatchlistRecord, 'packages'> & { packageCount: number }
+
+/** A recent visible incident that may name a watched package, with its entities. */
+export interface WatchlistCandidate {
+  id: string
+  entities: { name: string; type: EntityType; aliases: string[] }[]
+}
+
+// Dependency watchlists (issue 7, sqlite/watchlists.ts), merged like the above.
+export interface Repository {
+  createWatchlist(w: WatchlistRecord): Promise<void>
+  getWatchlist(id: string): Promise<WatchlistRecord | null>
+  /** Newest first, without their packages; `keyId` null lists every key's (admin). */
+  listWatchlists(q: { keyId: string | null; limit: number }): Promise<WatchlistSummary[]>
+  deleteWatchlist(id: string): Promise<boolean>
+  /**
+   * Visible incidents active since `since` that have one of these entities or retrieval terms,
+   * most recently active first (index lookups only).
+   */
+  watchlistCandidates(q: {
+    entityIds: string[]
+    terms: string[]
+    since: string
+    limit: number
+  }): Promise<WatchlistCandidate[]>
 }
 
 export type { FeedStatus }

@@ -39,6 +39,28 @@ export const READS: ReadonlySet<string> = new Set([
   'incidentEdits',
   'incidentsOfArticles',
   'listCurations',
+  // issue 7 fan-out and topic feeds (sqlite/notify.ts)
+  'changesAfter',
+  'sameChanges',
+  'mergedIncidentIds',
+  'subscriptionsForTopics',
+  'subscriptionsWithPrefix',
+  'incidentMatchesQuery',
+  'existingNotifications',
+  'watchlistPackages',
+  'incidentsWithTag',
+  'tagsOfIncidents',
+  'findEntityByTypedName',
+  'getSubscription',
+  'listSubscriptions',
+  'deliveryAttempts',
+  'notificationCounts',
+  // issue 7 e-mail digests (sqlite/email-digests.ts)
+  'dueEmailDigests',
+  // issue 7 dependency watchlists (sqlite/watchlists.ts)
+  'getWatchlist',
+  'listWatchlists',
+  'watchlistCandidates',
 ])
 
 /** Listed so that the test can tell an unclassified method from a write. */
@@ -62,6 +84,20 @@ export const WRITES: ReadonlySet<string> = new Set([
   'setIncidentFields',
   'setEntityType',
   'recordEntityMerge',
+  'insertNotifications',
+  'initSetting',
+  'createSubscription',
+  'deleteSubscription',
+  'enableSubscription',
+  'claimDueWebhooks',
+  'recordWebhookResults',
+  'claimEmailDigest',
+  'recordEmailDigest',
+  'setEmailConfirmToken',
+  'confirmEmailSubscription',
+  'unsubscribeEmail',
+  'createWatchlist',
+  'deleteWatchlist',
 ])
 
 export interface TrackedRepository {

@@ -19,7 +19,8 @@ export async function recluster(deps: Deps): Promise<number> {
     if (batch.length === 0) break
     for (const a of batch) {
       try {
-        await processArticle(deps, ctx, a)
+        // Replayed old news: nothing a subscriber should hear about again (issue 7).
+        await processArticle(deps, ctx, a, { recordChanges: false })
       } catch (err) {
         failed++
         console.error(`error: ${a.url}: ${describeError(err)}`)

@@ -127,6 +127,12 @@ export function currentEditor(c: AnyContext): { name: string; csrfToken: string 
 }
 
 const SAFE_METHOD = /^(GET|HEAD|OPTIONS)$/
+/**
+ * Paths whose POSTs carry their own credential, a signed token in the URL or form, and act on
+ * nothing the session cookie grants. `/unsubscribe` must also take RFC 8058 one-click POSTs,
+ * which mail providers send cross-site by design (issue 7, http/web/email-routes.tsx).
+ */
+const TOKEN_AUTH_POSTS: ReadonlySet<string> = new Set(['/unsubscribe'])
 const FORM_TYPE = /^(application\/x-www-form-urlencoded|multipart\/form-data)/i
 
 /** A browser tells us where a form came from; posts from other sites are refused outright. */
@@ -161,6 +167,7 @@ async function givenCsrf(c: AnyContext): Promise<string | null> {
 export function verifyCsrf(deps: Pick<Deps, 'config'>): MiddlewareHandler<AuthEnv> {
   return async (c, next) => {
     if (SAFE_METHOD.test(c.req.method) || isApiPath(c.req.path)) return next()
+    if (c.req.method === 'POST' && TOKEN_AUTH_POSTS.has(c.req.path)) return next()
     const refuse = (why: string) =>
       c.html(`<!doctype html><title>Forbidden</title><p>Forbidden: ${why}.</p>`, 403)
     if (crossSite(c, deps)) return refuse('cross-site form submission')

@@ -25,7 +25,12 @@ export function EntityPage({ entity, activity, related, now, editor }: EntityPag
   const firstSeenHref = safeHref(entity.firstSeenUrl)
   const typeName = TYPE_NAME[entity.type]
   return (
-    <Layout title={entity.name} editor={editor} description={entity.description ?? undefined}>
+    <Layout
+      title={entity.name}
+      editor={editor}
+      description={entity.description ?? undefined}
+      feedHref={`${topicBase(entity.id)}/feed.atom`}
+    >
       <article>
         <header class="reading">
           <h1>{entity.name}</h1>
@@ -33,6 +38,10 @@ export function EntityPage({ entity, activity, related, now, editor }: EntityPag
             items={[
               <span class={`chip t-${entity.type}`}>{typeName}</span>,
               <span>{plural(entity.incidentCount, 'incident')}</span>,
+              <span>
+                Follow: <a href={`${topicBase(entity.id)}/feed.atom`}>Atom</a> ·{' '}
+                <a href={`${topicBase(entity.id)}/feed.json`}>JSON Feed</a>
+              </span>,
             ]}
           />
           {entity.provisional && (
@@ -108,4 +117,9 @@ export function EntityPage({ entity, activity, related, now, editor }: EntityPag
       </article>
     </Layout>
   )
+}
+
+/** The entity's topic feeds (see src/http/topics). */
+function topicBase(entityId: string): string {
+  return `/topics/${encodeURIComponent(`entity:${entityId}`)}`
 }

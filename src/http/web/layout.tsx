@@ -29,6 +29,8 @@ export interface LayoutProps {
   /** Nav entry marked as the current page. */
   current?: NavKey
   description?: string
+  /** Topic feed of this page (Atom), advertised for feed readers' autodiscovery. */
+  feedHref?: string
 }
 
 export function Layout(props: LayoutProps) {
@@ -49,6 +51,14 @@ export function Layout(props: LayoutProps) {
           <meta name="color-scheme" content="light dark" />
           <link rel="stylesheet" href={STYLESHEET_HREF} />
           <link rel="icon" href={FAVICON_HREF} type="image/svg+xml" />
+          {props.feedHref ? (
+            <link
+              rel="alternate"
+              type="application/atom+xml"
+              title={`${props.title} (Atom)`}
+              href={props.feedHref}
+            />
+          ) : null}
         </head>
         <body>
           <a class="skip" href="#main">

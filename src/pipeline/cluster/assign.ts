@@ -1,7 +1,12 @@
 // The online clustering decision for one article (pure): join the best-scoring incident when it
 // clears the threshold, otherwise open a new one.
-import type { Mention } from '../../core/types.js'
-import { scoreArticle, type CorpusStats, type ScoreParts, type ScoreWeights } from './score.js'
+import {
+  scoreArticle,
+  type CorpusStats,
+  type ScoredArticle,
+  type ScoreParts,
+  type ScoreWeights,
+} from './score.js'
 import type { IncidentProfile } from './profile.js'
 
 export interface ClusterParams extends ScoreWeights {
@@ -37,7 +42,7 @@ export type Assignment =
   | { action: 'create'; best: { incidentId: string; score: ScoreParts } | null }
 
 export function assignIncident(
-  article: { terms: Map<string, number>; mentions: Mention[]; publishedAt: string },
+  article: ScoredArticle,
   candidates: Candidate[],
   stats: CorpusStats,
   params: ClusterParams = DEFAULT_CLUSTER_PARAMS,

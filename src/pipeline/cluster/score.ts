@@ -94,8 +94,25 @@ export interface ScoreWeights {
   halfLifeDays: number
 }
 
+/** Entity types that name what a headline is about (the victim, product or flaw). */
+const SUBJECT_TYPES: ReadonlySet<EntityType> = new Set([
+  'organization',
+  'software',
+  'vulnerability',
+])
+/** Score kept when none of the headline's subjects is part of the incident. */
+const SUBJECT_MISS = 0.8
+
+export interface ScoredArticle {
+  terms: Map<string, number>
+  mentions: Mention[]
+  publishedAt: string
+  /** Entities named in the headline; absent when unknown. */
+  titleEntityIds?: readonly string[]
+}
+
 export function scoreArticle(
-  article: { terms: Map<string, number>; mentions: Mention[]; publishedAt: string },
+  article: ScoredArticle,
   incident: { profile: IncidentProfile; lastSeen: string },
   stats: CorpusStats,
   w: ScoreWeights,
@@ -103,6 +120,29 @@ export function scoreArticle(
   const terms = termCosine(article.terms, incident.profile.terms, stats)
   const entities = entityOverlap(article.mentions, incident.profile, stats)
   const decay = timeDecay(article.publishedAt, incident.lastSeen, w.halfLifeDays)
-  const total = (w.terms * terms + w.entities * entities) * decay
+  const subject = subjectMiss(article, incident.profile, stats) ? SUBJECT_MISS : 1
+  const total = (w.terms * terms + w.entities * entities) * decay * subject
   return { terms, entities, decay, total }
+}
+
+/**
+ * A headline mostly about a victim, product or CVE the incident has never mentioned is usually a
+ * different event, however many entities the body shares: "Backdoored LiteLLM releases on PyPI"
+ * names the actor and the Trivy compromise it came from, but it is the next incident in the
+ * chain, not more Trivy coverage. "Mostly" by IDF: a common name the incident shares (PyPI)
+ * does not outweigh a specific one it lacks (LiteLLM), and the reverse holds for "Meta pauses
+ * work with Mercor" joining the Mercor breach.
+ */
+function subjectMiss(article: ScoredArticle, p: IncidentProfile, s: CorpusStats): boolean {
+  const ids = article.titleEntityIds
+  if (!ids || ids.length === 0) return false
+  let present = 0
+  let absent = 0
+  for (const m of article.mentions) {
+    if (!ids.includes(m.entityId) || !SUBJECT_TYPES.has(m.type)) continue
+    const w = idf(s.entityDf.get(m.entityId) ?? 0, s.incidents)
+    if (p.entities[m.entityId]) present += w
+    else absent += w
+  }
+  return absent > present
 }

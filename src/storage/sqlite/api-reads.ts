@@ -9,7 +9,13 @@ import {
   untilBound,
 } from './api-filters.js'
 import { afterCursor, keysetOrder, keysetPage, type Keyset } from './cursor.js'
-import { toArticleViews, toIncidentViews } from './views.js'
+import {
+  articleViewColumns,
+  incidentViewColumns,
+  type IncidentViewRow,
+  toArticleViews,
+  toIncidentViews,
+} from './views.js'
 
 type ApiReads = Pick<Repository, 'listArticles' | 'listIncidents' | 'getIncident'>
 
@@ -29,9 +35,9 @@ const incidentKeysets = {
 } satisfies Record<NonNullable<IncidentQuery['sort']>, Keyset>
 
 const sortValue = {
-  recent: (r: typeof incidents.$inferSelect) => r.lastSeen,
-  first_seen: (r: typeof incidents.$inferSelect) => r.firstSeen,
-  coverage: (r: typeof incidents.$inferSelect) => r.articleCount,
+  recent: (r: IncidentViewRow) => r.lastSeen,
+  first_seen: (r: IncidentViewRow) => r.firstSeen,
+  coverage: (r: IncidentViewRow) => r.articleCount,
 }
 
 export function apiReads(db: SqliteDb): ApiReads {
@@ -50,7 +56,7 @@ export function apiReads(db: SqliteDb): ApiReads {
       ]
       if (q.cursor) conds.push(afterCursor(keyset, q.cursor))
       const rows = await db
-        .select()
+        .select(incidentViewColumns)
         .from(incidents)
         .where(and(...conds))
         .orderBy(...keysetOrder(keyset))
@@ -63,7 +69,7 @@ export function apiReads(db: SqliteDb): ApiReads {
       if (!row) return null
       const [view] = await toIncidentViews(db, [row], 200)
       const articleRows = await db
-        .select()
+        .select(articleViewColumns)
         .from(articles)
         .where(eq(articles.incidentId, row.id))
         .orderBy(asc(articles.publishedAt), asc(articles.id))
@@ -99,7 +105,11 @@ export function apiReads(db: SqliteDb): ApiReads {
 async function resolveIncident(db: SqliteDb, id: string) {
   let current = id
   for (let hop = 0; hop < 16; hop++) {
-    const row = await db.select().from(incidents).where(eq(incidents.id, current)).get()
+    const row = await db
+      .select(incidentViewColumns)
+      .from(incidents)
+      .where(eq(incidents.id, current))
+      .get()
     if (!row) return null
     if (!row.mergedInto) return row
     current = row.mergedInto
@@ -150,7 +160,7 @@ async function listArticles(db: SqliteDb, q: ArticleQuery) {
   }
   if (q.cursor) conds.push(afterCursor(articleKeyset, q.cursor))
   const rows = await db
-    .select()
+    .select(articleViewColumns)
     .from(articles)
     .where(and(...conds))
     .orderBy(...keysetOrder(articleKeyset))

@@ -8,12 +8,16 @@ import { clusterReads } from './cluster-reads.js'
 import { runBatch, type SqliteDb } from './db.js'
 import { curationRepo } from './curation.js'
 import { dedupRepo } from './dedup.js'
+import { emailDigestRepo } from './email-digests.js'
 import { entityRepo } from './entities.js'
 import { mergeEntities } from './entity-merge.js'
 import { feedRepo } from './feeds.js'
 import { keyRepo } from './keys.js'
 import { linkReads } from './link-reads.js'
+import { notifyRepo } from './notify.js'
 import { saveArticle } from './save-article.js'
+import { subscriptionRepo } from './subscriptions.js'
+import { watchlistRepo } from './watchlists.js'
 import { webReads } from './web-reads.js'
 
 export function createSqliteRepository(db: SqliteDb): Repository {
@@ -29,6 +33,10 @@ export function createSqliteRepository(db: SqliteDb): Repository {
     ...apiEntityReads(db),
     ...webReads(db),
     ...keyRepo(db),
+    ...watchlistRepo(db),
+    ...notifyRepo(db),
+    ...subscriptionRepo(db),
+    ...emailDigestRepo(db),
     saveArticle: (bundle) => saveArticle(db, bundle),
     mergeEntities: (pairs) => mergeEntities(db, pairs),
     async counts() {
@@ -52,6 +60,7 @@ export function createSqliteRepository(db: SqliteDb): Repository {
         db.run(sql`delete from incident_entities`),
         db.run(sql`delete from incident_terms`),
         db.run(sql`delete from incident_links`),
+        db.run(sql`delete from incident_tags`),
         db.run(sql`delete from incidents_fts`),
         db.run(sql`delete from terms`),
         db.run(sql`delete from counters`),

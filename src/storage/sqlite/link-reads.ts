@@ -50,7 +50,8 @@ export function linkReads(db: SqliteDb): Pick<Repository, 'linkCandidates'> {
   }
 }
 
-async function entitiesOf(db: SqliteDb, ids: string[]) {
+/** Each incident's entities with aliases, most-mentioned first, at most `perIncident` each. */
+export async function entitiesOf(db: SqliteDb, ids: string[], perIncident = ENTITIES_PER_INCIDENT) {
   const rows = await db
     .select({
       incidentId: incidentEntities.incidentId,
@@ -66,7 +67,7 @@ async function entitiesOf(db: SqliteDb, ids: string[]) {
   const out = new Map<string, LinkEntity[]>()
   for (const r of rows) {
     const list = out.get(r.incidentId) ?? []
-    if (list.length >= ENTITIES_PER_INCIDENT) continue
+    if (list.length >= perIncident) continue
     list.push({ id: r.id, name: r.name, type: r.type, aliases: r.aliases ?? [] })
     out.set(r.incidentId, list)
   }

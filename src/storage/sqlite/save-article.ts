@@ -18,6 +18,7 @@ import type { ArticleBundle } from '../repository.js'
 import { runBatch, type SqliteDb, type Stmt } from './db.js'
 import { bandStmts, dedupRow, dedupStmt } from './dedup.js'
 import { articleFtsStmts, deleteIncidentFts, incidentFtsStmts } from './fts.js'
+import { notifyStmts } from './notify.js'
 
 export async function saveArticle(db: SqliteDb, b: ArticleBundle): Promise<void> {
   const { article, incident } = b
@@ -95,6 +96,8 @@ export async function saveArticle(db: SqliteDb, b: ArticleBundle): Promise<void>
         .onConflictDoNothing(),
     )
   }
+  // Issue 7: the incident's tags and the changes subscribers hear about, in the same batch.
+  stmts.push(...notifyStmts(db, b))
   stmts.push(...bandStmts(db, article.id, b.bands))
   if (b.dedup) stmts.push(dedupStmt(db, await dedupRow(b.dedup)))
   stmts.push(bump(db, 'term_docs', 1))

@@ -3,9 +3,10 @@
 import { desc, eq, inArray } from 'drizzle-orm'
 import {
   articleEntities,
+  articles,
   entities,
   incidentEntities,
-  type incidents,
+  incidents,
 } from '../../../db/schema/sqlite.js'
 import type { Mention, SummarySentence } from '../../core/types.js'
 import type { ArticleView, EntityRef, IncidentView } from '../repository.js'
@@ -99,9 +100,39 @@ export async function toArticleViews(db: SqliteDb, rows: ArticleRow[]): Promise<
   }))
 }
 
+/**
+ * What the views read from an incident row: not `profile` (clustering state, kilobytes of JSON
+ * per row that every list would parse for nothing).
+ */
+export const incidentViewColumns = {
+  id: incidents.id,
+  title: incidents.title,
+  summary: incidents.summary,
+  kind: incidents.kind,
+  firstSeen: incidents.firstSeen,
+  lastSeen: incidents.lastSeen,
+  articleCount: incidents.articleCount,
+  mergedInto: incidents.mergedInto,
+  pinned: incidents.pinned,
+  hidden: incidents.hidden,
+  editedAt: incidents.editedAt,
+}
+export type IncidentViewRow = Pick<typeof incidents.$inferSelect, keyof typeof incidentViewColumns>
+
+/** What article views read: not the article's text. */
+export const articleViewColumns = {
+  id: articles.id,
+  url: articles.url,
+  title: articles.title,
+  source: articles.source,
+  publishedAt: articles.publishedAt,
+  incidentId: articles.incidentId,
+  duplicateOf: articles.duplicateOf,
+}
+
 export async function toIncidentViews(
   db: SqliteDb,
-  rows: (typeof incidents.$inferSelect)[],
+  rows: IncidentViewRow[],
   perIncident = 12,
 ): Promise<IncidentView[]> {
   const ents = await entitiesByIncident(

@@ -7,7 +7,7 @@ import { alias } from 'drizzle-orm/sqlite-core'
 import { articles, entities, incidentEntities, incidents } from '../../../db/schema/sqlite.js'
 import type { Repository } from '../repository.js'
 import type { SqliteDb } from './db.js'
-import { toIncidentViews } from './views.js'
+import { incidentViewColumns, toIncidentViews } from './views.js'
 
 type WebReads = Pick<
   Repository,
@@ -23,7 +23,7 @@ export function webReads(db: SqliteDb): WebReads {
       // A literal `pinned = 1` (not a bound parameter), so that a partial index on pinned rows
       // can serve this; without one, SQLite walks incidents_last_seen_idx (see the test).
       const rows = await db
-        .select()
+        .select(incidentViewColumns)
         .from(incidents)
         .where(and(visible(), sql`${incidents.pinned} = 1`))
         .orderBy(desc(incidents.lastSeen), desc(incidents.id))
